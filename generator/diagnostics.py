@@ -1,0 +1,103 @@
+"""Diagnostics: values with a code, a level and a source span, collected and printed grouped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from generator.source import Span
+
+
+class Level(str, Enum):
+    """How bad a diagnostic is: errors stop generation, warnings and notes do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NOTE = "note"
+
+
+# Every diagnostic code, documented once. The README's list is checked against this table.
+CODES: dict[str, str] = {
+    # reading files
+    "R001": "file is not valid UTF-8",
+    "R002": "file contains binary data (NUL bytes)",
+    "R003": "file is in no known documentation flavor and was skipped",
+    "R004": "file is empty",
+    "R005": "file is larger than the reader accepts",
+    # document structure
+    "D001": "construct the reader does not understand",
+    "D002": "type expression could not be parsed",
+    "D003": "summary count disagrees with the fields or values listed",
+    "D004": "operation has no HTTP method and path",
+    "D005": "malformed SDK method signature",
+    "D006": "example is not valid JSON",
+    "D007": "bullet indentation does not fit the list structure",
+    "D008": "nesting deeper than the reader accepts",
+    "D009": "file ends in the middle of a construct (truncated)",
+    "D010": "constraint could not be parsed",
+    # merging and resolving
+    "M001": "reference to a type that is documented nowhere",
+    "M002": "two descriptions of the same type conflict",
+    "M003": "two descriptions of the same operation conflict",
+    "M004": "the same operation is documented twice in one file",
+    "M005": "field from a web page matches no documented field",
+    "M006": "type is documented only as a flat web listing; its nesting was inferred",
+    "M007": "operation response inferred from the resource's naming convention",
+    "M008": "path parameter not documented; assumed to be a required string",
+    "M009": "name collides with another after conversion to an identifier",
+    "M010": "name is not a valid identifier and was rewritten",
+    "M011": "union variants share no distinct tag; no discriminator",
+    "M012": "example does not match the documented type",
+}
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Diagnostic:
+    """One finding about the input, pointing at the docs."""
+
+    span: Span
+    code: str
+    level: Level = field(compare=False)
+    message: str = field(compare=True)
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"unknown diagnostic code {self.code}")
+
+    def format(self) -> str:
+        """`file:line: level code: message`, the one format users see."""
+        return f"{self.span}: {self.level.value} {self.code}: {self.message}"
+
+
+class Diagnostics:
+    """A collector: readers and builders add to it; nobody raises on bad input."""
+
+    def __init__(self) -> None:
+        self._items: list[Diagnostic] = []
+
+    def error(self, span: Span, code: str, message: str) -> None:
+        self._items.append(Diagnostic(span, code, Level.ERROR, message))
+
+    def warning(self, span: Span, code: str, message: str) -> None:
+        self._items.append(Diagnostic(span, code, Level.WARNING, message))
+
+    def note(self, span: Span, code: str, message: str) -> None:
+        self._items.append(Diagnostic(span, code, Level.NOTE, message))
+
+    def extend(self, items: "Diagnostics | list[Diagnostic] | tuple[Diagnostic, ...]") -> None:
+        self._items.extend(items.items if isinstance(items, Diagnostics) else items)
+
+    @property
+    def items(self) -> tuple[Diagnostic, ...]:
+        """Deduplicated and sorted by file, line, code: stable whatever the reading order."""
+        return tuple(sorted(set(self._items)))
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.level is Level.ERROR for d in self._items)
+
+    def render(self, *, min_level: Level = Level.WARNING) -> str:
+        """Grouped by file, errors and warnings (notes only when asked)."""
+        keep = {Level.ERROR, Level.WARNING} if min_level is not Level.NOTE else set(Level)
+        lines = [d.format() for d in self.items if d.level in keep]
+        return "\n".join(lines)

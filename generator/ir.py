@@ -1,0 +1,230 @@
+"""The IR: what the API is, independent of how the docs spell it and of any output language.
+
+Frozen dataclasses forming closed unions (`TypeRef`, `TypeDef`). Every named node carries the
+source span it was first documented at. Names are validated identifiers (`generator.names`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Union
+
+from generator.names import ClassName, PyName
+from generator.source import Span
+
+Scalar = Union[str, int, float, bool, None]
+
+# --- type references ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Primitive:
+    """A scalar JSON type, sharpened where the docs allow (`integer`, `datetime`)."""
+
+    kind: Literal["string", "integer", "number", "boolean", "datetime", "date"]
+
+
+@dataclass(frozen=True, slots=True)
+class Unknown:
+    """Any JSON value."""
+
+
+@dataclass(frozen=True, slots=True)
+class Null:
+    """JSON null, only as a union member (a nullable field sets `Field.nullable` instead)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ListOf:
+    item: TypeRef
+
+
+@dataclass(frozen=True, slots=True)
+class MapOf:
+    """An object with string keys and values of one type."""
+
+    value: TypeRef
+
+
+@dataclass(frozen=True, slots=True)
+class LiteralOf:
+    """One of a fixed set of scalar values, not named by the docs."""
+
+    values: tuple[Scalar, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class UnionOf:
+    """An anonymous union (named unions are `UnionType` definitions)."""
+
+    members: tuple[TypeRef, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A reference to a named type definition."""
+
+    name: ClassName
+
+
+TypeRef = Union[Primitive, Unknown, Null, ListOf, MapOf, LiteralOf, UnionOf, Ref]
+
+
+# --- type definitions --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Constraints:
+    """Validation constraints the docs give; None where not documented."""
+
+    min_length: int | None = None
+    max_length: int | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    exclusive_minimum: float | None = None
+    exclusive_maximum: float | None = None
+    pattern: str | None = None
+    min_items: int | None = None
+    max_items: int | None = None
+
+    def items(self) -> tuple[tuple[str, int | float | str], ...]:
+        """The documented constraints as (name, value) pairs, in declaration order."""
+        return tuple(
+            (name, getattr(self, name))
+            for name in self.__dataclass_fields__
+            if getattr(self, name) is not None
+        )
+
+
+NO_CONSTRAINTS = Constraints()
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A property of an object type. `required`: must be present; `nullable`: may be null."""
+
+    name: PyName
+    wire_name: str
+    type: TypeRef
+    required: bool
+    nullable: bool
+    span: Span
+    description: str = ""
+    constraints: Constraints = NO_CONSTRAINTS
+    default: Scalar = None
+
+
+@dataclass(frozen=True, slots=True)
+class Discriminator:
+    """A tag property that tells union variants apart: wire name and tag value -> variant."""
+
+    property: str
+    mapping: tuple[tuple[Scalar, ClassName], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectType:
+    name: ClassName
+    fields: tuple[Field, ...]
+    span: Span
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EnumType:
+    """A named set of literal values (`ToolType`, `AgentType`)."""
+
+    name: ClassName
+    values: tuple[Scalar, ...]
+    span: Span
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class UnionType:
+    """A named union (`ResponseFormat`, `ToolRule`), with a discriminator where one exists."""
+
+    name: ClassName
+    members: tuple[TypeRef, ...]
+    span: Span
+    description: str = ""
+    discriminator: Discriminator | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AliasType:
+    """A named alias of another type (`ToolSearchResponse = array of ToolSearchResult`)."""
+
+    name: ClassName
+    target: TypeRef
+    span: Span
+    description: str = ""
+
+
+TypeDef = Union[ObjectType, EnumType, UnionType, AliasType]
+
+
+# --- operations --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    """An operation parameter; body parameters are the fields of the request body."""
+
+    name: PyName
+    wire_name: str
+    location: Literal["path", "query", "header", "body"]
+    type: TypeRef
+    required: bool
+    nullable: bool
+    span: Span
+    description: str = ""
+    constraints: Constraints = NO_CONSTRAINTS
+    default: Scalar = None
+
+
+@dataclass(frozen=True, slots=True)
+class Pagination:
+    """Cursor pagination: the cursor parameter takes the last item's `item_id` property."""
+
+    cursor_param: str
+    item_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """One HTTP operation with its SDK surface."""
+
+    operation_id: PyName
+    method: Literal["get", "post", "put", "patch", "delete", "head", "options"]
+    path: str
+    resource: tuple[PyName, ...]  # SDK resource path: ("mcp_servers", "tools")
+    sdk_name: PyName  # SDK method name: "run"
+    summary: str
+    span: Span
+    description: str = ""
+    params: tuple[Parameter, ...] = ()
+    body: Ref | None = None  # named request body type (its fields are the body params)
+    response: TypeRef | None = None
+    positional: tuple[PyName, ...] = ()  # parameters taken positionally by the SDK method
+    pagination: Pagination | None = None
+    response_example: str | None = None  # JSON text, as documented
+    request_examples: tuple[tuple[str, str], ...] = ()  # (language, code)
+
+
+@dataclass(frozen=True, slots=True)
+class Api:
+    """The whole API: operations in documented order, type definitions sorted by name."""
+
+    operations: tuple[Operation, ...]
+    types: tuple[TypeDef, ...]
+    base_url: str | None = None
+    client_class: str | None = None
+    title: str = ""
+
+    def type_named(self, name: str) -> TypeDef:
+        """The definition a `Ref` points at."""
+        for t in self.types:
+            if t.name == name:
+                return t
+        raise KeyError(name)
