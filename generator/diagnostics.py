@@ -24,6 +24,8 @@ CODES: dict[str, str] = {
     "R003": "file is in no known documentation flavor and was skipped",
     "R004": "file is empty",
     "R005": "file is larger than the reader accepts",
+    "R006": "file repeats another file byte for byte and was read once",
+    "C001": "configuration file is invalid",
     # document structure
     "D001": "construct the reader does not understand",
     "D002": "type expression could not be parsed",

@@ -58,6 +58,7 @@ class UnionOf:
     """An anonymous union (named unions are `UnionType` definitions)."""
 
     members: tuple[TypeRef, ...]
+    discriminator: Discriminator | None = None
 
 
 @dataclass(frozen=True, slots=True)

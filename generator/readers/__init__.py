@@ -1,0 +1,81 @@
+"""Readers: find the documentation files under a folder, recognize each one's flavor by its
+content, and read it into document facts. Bad files become diagnostics, never exceptions."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from generator.diagnostics import Diagnostics
+from generator.facts import DocumentFacts
+from generator.readers import markdown, web
+from generator.source import Span
+
+SUFFIXES = (".md", ".txt", ".markdown")
+MAX_BYTES = 16 * 1024 * 1024
+# Files that describe the spec folder itself rather than the API.
+_FOLDER_NOTES = {"readme.md", "readme.txt", "readme", "license", "license.md", "license.txt"}
+
+
+def spec_files(spec_dir: Path) -> list[Path]:
+    """Every candidate file below `spec_dir`, recursively, in a stable order."""
+    found = [
+        p
+        for p in spec_dir.rglob("*")
+        if p.is_file() and p.suffix.lower() in SUFFIXES and p.name.lower() not in _FOLDER_NOTES
+    ]
+    return sorted(found, key=lambda p: p.relative_to(spec_dir).as_posix())
+
+
+def read_text(rel: str, data: bytes, diags: Diagnostics) -> str | None:
+    """Decode one file, or report why it cannot be read."""
+    span = Span(rel, 1)
+    if len(data) > MAX_BYTES:
+        diags.error(span, "R005", f"file has {len(data)} bytes; the limit is {MAX_BYTES}")
+        return None
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        diags.error(Span(rel, line), "R002", "file contains NUL bytes (binary data?)")
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        diags.error(Span(rel, line), "R001", f"byte {exc.start} is not UTF-8")
+        return None
+    if not text.strip():
+        diags.warning(span, "R004", "file is empty")
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_document(rel: str, text: str, diags: Diagnostics) -> DocumentFacts | None:
+    """Facts of one decoded file in whichever flavor it is written."""
+    flavor = markdown.detect(text)
+    if flavor is not None:
+        return markdown.read(rel, text, diags, flavor)
+    if web.detect(text):
+        return web.read(rel, text, diags)
+    diags.warning(Span(rel, 1), "R003", "not in a known documentation flavor; skipped")
+    return None
+
+
+def read_spec(spec_dir: Path, diags: Diagnostics) -> list[DocumentFacts]:
+    """Facts of every file under `spec_dir`; byte-identical copies (mirrors repeat pages) once."""
+    docs: list[DocumentFacts] = []
+    seen: dict[str, str] = {}
+    for path in spec_files(spec_dir):
+        rel = path.relative_to(spec_dir).as_posix()
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in seen:
+            diags.note(Span(rel, 1), "R006", f"same content as {seen[digest]}; read once")
+            continue
+        seen[digest] = rel
+        text = read_text(rel, data, diags)
+        if text is None:
+            continue
+        doc = read_document(rel, text, diags)
+        if doc is not None:
+            docs.append(doc)
+    return docs

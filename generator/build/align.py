@@ -1,0 +1,88 @@
+"""Align a flat web listing (no indentation, so no nesting) against the structure that the
+structured flavors give, so its extra facts (SDK names, sharper types, constraints) land on the
+right field: the listing is a pre-order rendering of the type tree, possibly with gaps."""
+
+from __future__ import annotations
+
+from generator import ir
+from generator.build.collect import Collector, Ctx
+from generator.build.merge import Merged, MergedObject, field_key
+from generator.build.observations import FieldObs
+from generator.build.unify import refs_in
+from generator.diagnostics import Diagnostics
+from generator.facts import Entry, FieldEntry, ValueEntry
+
+
+def preorder(root: str, merged: dict[str, Merged]) -> list[tuple[str, str]]:
+    """(owner type, field key) of every field reachable from `root`, parents before children."""
+    out: list[tuple[str, str]] = []
+    stack: list[tuple[str, int, frozenset[str]]] = [(root, 0, frozenset({root}))]
+    # iterative DFS: a frame is (type name, next field index, types on the path)
+    while stack:
+        name, index, path = stack.pop()
+        obj = merged.get(name)
+        if not isinstance(obj, MergedObject) or index >= len(obj.fields):
+            continue
+        f = obj.fields[index]
+        out.append((name, f.key))
+        stack.append((name, index + 1, path))
+        for child in reversed(_object_refs(f.type, merged)):
+            if child not in path:
+                stack.append((child, 0, path | {child}))
+    return out
+
+
+def _object_refs(ref: ir.TypeRef, merged: dict[str, Merged]) -> list[str]:
+    return [n for n in refs_in(ref) if isinstance(merged.get(n), MergedObject)]
+
+
+def align(
+    root: str,
+    entries: tuple[Entry, ...],
+    merged: dict[str, Merged],
+    collector: Collector,
+    ctx: Ctx,
+    diags: Diagnostics,
+) -> dict[str, list[FieldObs]]:
+    """Field observations by owner type for each flat entry that finds its place."""
+    order = preorder(root, merged)
+    found: dict[str, list[FieldObs]] = {}
+    pos = 0
+    for entry in entries:
+        if not isinstance(entry, FieldEntry):
+            continue
+        key = field_key(entry.name)
+        hit = _find(order, key, pos)
+        if hit is None:
+            diags.warning(
+                entry.span, "M005", f"{entry.name} matches no documented field of {root}"
+            )
+            continue
+        pos = hit + 1
+        owner = order[hit][0]
+        values_only = tuple(c for c in entry.children if isinstance(c, ValueEntry))
+        bare = FieldEntry(
+            entry.name,
+            entry.type,
+            entry.optional,
+            entry.span,
+            entry.description,
+            entry.constraints,
+            entry.default,
+            values_only,
+        )
+        obs = collector.field(bare, ctx.enter(owner))
+        if obs is not None:
+            found.setdefault(owner, []).append(obs)
+    return found
+
+
+def _find(order: list[tuple[str, str]], key: str, start: int) -> int | None:
+    """Next match at or after `start`; else the first match anywhere (a listing may jump back)."""
+    for i in range(start, len(order)):
+        if order[i][1] == key:
+            return i
+    for i in range(0, start):
+        if order[i][1] == key:
+            return i
+    return None

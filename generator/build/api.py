@@ -1,0 +1,478 @@
+"""The build driver: two passes over all documents (declare and observe, then merge and resolve)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from generator import ir
+from generator.build import align as aligner
+from generator.build.collect import Collector, Ctx
+from generator.build.finalize import class_names, constraints, discriminate, to_typedefs
+from generator.build.merge import (
+    Merged,
+    MergedField,
+    MergedObject,
+    field_key,
+    merge_all,
+    merge_one,
+)
+from generator.build.observations import AliasObs, FieldObs, ObjectObs, Registry
+from generator.build.operations import (
+    OpGroup,
+    conventional_name,
+    group_operations,
+    rank,
+    synthetic_name,
+)
+from generator.build.unify import refs_in, rename, unify
+from generator.diagnostics import Diagnostics
+from generator.facts import DeclEntry, DocumentFacts, Entry, FieldEntry, TypeEntry
+from generator.names import PyName
+
+_BODY_METHODS = {"post", "put", "patch"}
+
+
+@dataclass
+class OpDraft:
+    """An operation between the passes: params merged, body and response still raw names."""
+
+    group: OpGroup
+    resource: tuple[str, ...]
+    method: str
+    params: MergedObject
+    locations: dict[str, str]
+    body_name: str | None
+    response: ir.TypeRef | None
+
+
+class ApiBuilder:
+    def __init__(self, docs: list[DocumentFacts], diags: Diagnostics) -> None:
+        self.docs = sorted(docs, key=lambda d: (rank(d), d.path))
+        self.diags = diags
+        self.reg = Registry()
+        self.collector = Collector(self.reg, diags)
+        self.synthetic: set[str] = set()
+        self.declared_in: dict[str, set[str]] = {}  # doc path -> names it declares
+
+    # --- driver -------------------------------------------------------------------------------
+
+    def build(self) -> ir.Api:
+        for doc in self.docs:
+            if not doc.flat:
+                self._declare(doc)
+        groups = group_operations(self.docs)
+        drafts = [self._operation(g) for g in groups]
+        provisional = merge_all(self.reg.observations, Diagnostics())
+        for doc in self.docs:
+            if doc.flat:
+                self._web_types(doc, provisional)
+        for draft in drafts:
+            self._web_operation(draft, provisional)
+        for draft in drafts:
+            self._finish_params(draft)
+        merged = merge_all(self.reg.observations, self.diags)
+        self._check_references(merged)
+        self._check_counts(merged)
+        mapping = self._dedupe_synthetic(merged)
+        for name in mapping:
+            del merged[name]
+        names = class_names(merged, self.diags)
+        names.update({k: names[v] for k, v in mapping.items()})
+        types = discriminate(to_typedefs(merged, names, self.diags), self.diags)
+        ops = tuple(self._to_operation(d, names, {t.name: t for t in types}) for d in drafts)
+        return ir.Api(
+            operations=ops,
+            types=tuple(types),
+            base_url=self._base_url(),
+            client_class=self._client_class(),
+            title=next((d.title for d in self.docs if d.title), ""),
+        )
+
+    def _ctx(self, doc: DocumentFacts, owner: str = "") -> Ctx:
+        return Ctx(owner=owner, field="", rank=rank(doc), python=doc.python_names)
+
+    # --- pass 1: declarations -----------------------------------------------------------------
+
+    def _declare(self, doc: DocumentFacts) -> None:
+        for entry in doc.types:
+            name = self.collector.declaration(entry, self._ctx(doc))
+            if name:
+                self.declared_in.setdefault(doc.path, set()).add(name)
+
+    def _operation(self, g: OpGroup) -> OpDraft:
+        resource, method = g.resource_and_method()
+        owner = synthetic_name(resource, method, "Params")
+        place_obs: list[ObjectObs] = []
+        locations: dict[str, str] = {}
+        for op, doc in g.places:
+            if doc.flat:
+                continue
+            fields = []
+            for p in op.params:
+                obs = self.collector.field(p.field, self._ctx(doc, owner))
+                if obs is not None:
+                    fields.append(obs)
+                    if p.location:
+                        locations.setdefault(field_key(p.field.name), p.location)
+            place_obs.append(ObjectObs(tuple(fields), op.span, rank(doc)))
+        params = self._merge_params(owner, place_obs, g)
+        response = self._structured_response(g, resource, method)
+        return OpDraft(g, resource, method, params, locations, None, response)
+
+    def _merge_params(self, owner: str, obs: list[ObjectObs], g: OpGroup) -> MergedObject:
+        merged = merge_one(owner, obs, self.diags) if obs else None
+        if isinstance(merged, MergedObject):
+            return merged
+        return MergedObject(owner, [], g.span, "")
+
+    def _structured_response(
+        self, g: OpGroup, resource: tuple[str, ...], method: str
+    ) -> ir.TypeRef | None:
+        for op, doc in g.places:
+            if doc.flat or not op.returns:
+                continue
+            return self._returns(op.returns, doc, g, resource, method)
+        return None
+
+    def _returns(
+        self,
+        entries: tuple[Entry, ...],
+        doc: DocumentFacts,
+        g: OpGroup,
+        resource: tuple[str, ...],
+        method: str,
+    ) -> ir.TypeRef:
+        owner = synthetic_name(resource, method, "Response")
+        ctx = self._ctx(doc, owner)
+        if len(entries) == 1 and isinstance(entries[0], (TypeEntry, DeclEntry)):
+            e = entries[0]
+            if isinstance(e, DeclEntry):
+                name = self.collector.declaration(e, ctx)
+                return ir.Ref(name) if name else ir.Unknown()  # type: ignore[arg-type]
+            return self.collector.typeref(e.type, e.children, ctx, e.span, e.description)
+        example, _ = g.examples()
+        is_list = example is not None and isinstance(json.loads(example), list)
+        if is_list:
+            owner += "Item"
+        fields = self.collector.fields(entries, ctx.enter(owner))
+        self.reg.observe(owner, ObjectObs(tuple(fields), entries[0].span, rank(doc)))
+        self.synthetic.add(owner)
+        ref = ir.Ref(owner)  # type: ignore[arg-type]
+        return ir.ListOf(ref) if is_list else ref
+
+    # --- pass 1b: flat web listings -----------------------------------------------------------
+
+    def _web_types(self, doc: DocumentFacts, provisional: dict[str, Merged]) -> None:
+        for entry in doc.types:
+            if not isinstance(entry, (DeclEntry, TypeEntry)):
+                continue
+            header = _without_children(entry)
+            name = self.collector.declaration(header, self._ctx(doc))
+            if name:
+                self.declared_in.setdefault(doc.path, set()).add(name)
+            root = self._alignment_root(name, header, provisional)
+            if root and entry.children:
+                self._align(root, entry.children, doc, provisional)
+
+    def _alignment_root(
+        self, name: str | None, header: Entry, provisional: dict[str, Merged]
+    ) -> str | None:
+        """The object type a flat listing describes: the header's own type, or what it aliases."""
+        if isinstance(header, DeclEntry):
+            for obs in self.reg.observations.get(header.name, []):
+                if isinstance(obs, AliasObs):
+                    return next(iter(refs_in(obs.target)), None)
+        return name
+
+    def _align(
+        self,
+        root: str,
+        entries: tuple[Entry, ...],
+        doc: DocumentFacts,
+        provisional: dict[str, Merged],
+    ) -> None:
+        ctx = self._ctx(doc)
+        if not isinstance(provisional.get(root), MergedObject):
+            fields = [e for e in entries if isinstance(e, FieldEntry)]
+            if fields:
+                self.diags.warning(
+                    fields[0].span,
+                    "M006",
+                    f"{root} is documented only by a flat web listing; fields taken as top-level",
+                )
+                obs = [o for f in fields if (o := self.collector.field(f, ctx.enter(root)))]
+                self.reg.observe(root, ObjectObs(tuple(obs), fields[0].span, ctx.rank))
+            return
+        found = aligner.align(root, entries, provisional, self.collector, ctx, self.diags)
+        for owner, fields in found.items():
+            self.reg.observe(owner, ObjectObs(tuple(fields), fields[0].span, ctx.rank))
+
+    def _web_operation(self, draft: OpDraft, provisional: dict[str, Merged]) -> None:
+        g = draft.group
+        for op, doc in g.places:
+            if not doc.flat:
+                continue
+            self._web_params(draft, [p.field for p in op.params], doc, provisional)
+            for p in op.params:
+                if p.location:
+                    draft.locations.setdefault(field_key(p.field.name), p.location)
+            if draft.response is None and op.returns:
+                draft.response = self._web_returns(op.returns, doc, provisional)
+
+    def _web_params(
+        self,
+        draft: OpDraft,
+        entries: list[FieldEntry],
+        doc: DocumentFacts,
+        provisional: dict[str, Merged],
+    ) -> None:
+        """Web params: top-level where the name is a known (or the only) parameter listing;
+        anything else is a nested field of the latest object-typed parameter."""
+        known = {f.key: f for f in draft.params.fields}
+        ctx = self._ctx(doc, draft.params.name)
+        top: list[FieldObs] = []
+        current_root: str | None = None
+        for e in entries:
+            key = field_key(e.name)
+            if key in known or not draft.params.fields or current_root is None:
+                obs = self.collector.field(e, ctx)
+                if obs is not None:
+                    top.append(obs)
+                    roots = [n for n in refs_in(obs.type) if n in provisional]
+                    current_root = roots[0] if roots else None
+            else:
+                self._align(current_root, (e,), doc, provisional)
+        if top:
+            obs_all = ObjectObs(tuple(top), top[0].span, ctx.rank)
+            merged = merge_one(draft.params.name, [_as_obs(draft.params), obs_all], self.diags)
+            if isinstance(merged, MergedObject):
+                draft.params = merged
+
+    def _web_returns(
+        self, entries: tuple[Entry, ...], doc: DocumentFacts, provisional: dict[str, Merged]
+    ) -> ir.TypeRef | None:
+        header = entries[0]
+        if not isinstance(header, (TypeEntry, DeclEntry)):
+            return None
+        bare = _without_children(header)
+        ref = self.collector.typeref(bare.type, (), self._ctx(doc), bare.span)
+        roots = refs_in(ref)
+        if roots and header.children:
+            self._align(roots[0], header.children, doc, provisional)
+        return ref
+
+    # --- pass 2: merge, resolve, finish -------------------------------------------------------
+
+    def _finish_params(self, draft: OpDraft) -> None:
+        """Locations (documented, else implied), and the request body as a named type."""
+        g = draft.group
+        path_params = {field_key(p) for p in g.path_params()}
+        for f in draft.params.fields:
+            if f.key in path_params:
+                draft.locations[f.key] = "path"
+            elif f.key not in draft.locations:
+                draft.locations[f.key] = "body" if g.method in _BODY_METHODS else "query"
+        for p in g.path_params():
+            if field_key(p) not in {f.key for f in draft.params.fields}:
+                self.diags.note(g.span, "M008", f"path parameter {p} is not documented")
+                draft.params.fields.append(_path_param(p, g))
+                draft.locations[field_key(p)] = "path"
+        body = [f for f in draft.params.fields if draft.locations[f.key] == "body"]
+        if body:
+            sdk = g.sdk
+            name = (sdk.params_type if sdk and sdk.params_type else None) or synthetic_name(
+                draft.resource, draft.method, "Params"
+            )
+            fields = tuple(o for f in body for o in _to_field_obs(f))
+            self.reg.observe(name, ObjectObs(fields, g.span, 0, ""))
+            self.synthetic.add(name)
+            draft.body_name = name
+        if draft.response is None:
+            draft.response = self._conventional_response(draft)
+
+    def _conventional_response(self, draft: OpDraft) -> ir.TypeRef | None:
+        sdk = draft.group.sdk
+        if sdk is not None and sdk.returns is not None:
+            ctx = Ctx(owner="", field="", rank=1, python=True)
+            return self.collector.typeref(sdk.returns, (), ctx, sdk.span)
+        name = conventional_name(draft.resource, draft.method, "Response")
+        for _, doc in draft.group.places:
+            if name in self.declared_in.get(doc.path, set()):
+                self.diags.note(
+                    draft.group.span, "M007", f"response taken to be {name} by naming convention"
+                )
+                return ir.Ref(name)  # type: ignore[arg-type]
+        return None
+
+    def _check_references(self, merged: dict[str, Merged]) -> None:
+        for name in sorted(self.reg.references):
+            if name not in merged:
+                for span in sorted(set(self.reg.references[name]))[:1]:
+                    self.diags.error(span, "M001", f"{name} is documented nowhere")
+
+    def _check_counts(self, merged: dict[str, Merged]) -> None:
+        for check in self.reg.counts:
+            m = merged.get(check.name)
+            if isinstance(m, MergedObject) and len(m.fields) != check.expected:
+                self.diags.error(
+                    check.span,
+                    "D003",
+                    f"summary says {check.name} has {check.expected} fields,"
+                    f" {len(m.fields)} are documented",
+                )
+
+    def _dedupe_synthetic(self, merged: dict[str, Merged]) -> dict[str, str]:
+        """Undocumented inline types that a documented one describes too become that one:
+        same fields, same required/nullable, compatible types (first documented name wins)."""
+        documented = [
+            (name, m)
+            for name, m in sorted(merged.items())
+            if isinstance(m, MergedObject) and name not in self.synthetic
+        ]
+        mapping: dict[str, str] = {}
+        for name in sorted(self.synthetic):
+            m = merged.get(name)
+            if not isinstance(m, MergedObject):
+                continue
+            match = next((n for n, d in documented if _compatible(m, d)), None)
+            if match is not None:
+                mapping[name] = match
+        for m in merged.values():
+            if isinstance(m, MergedObject):
+                for f in m.fields:
+                    f.type = rename(f.type, mapping)
+        return mapping
+
+    def _to_operation(
+        self, d: OpDraft, names: dict[str, str], types: dict[str, ir.TypeDef]
+    ) -> ir.Operation:
+        g = d.group
+        params = []
+        for f in d.params.fields:
+            py, _ = PyName.sanitize(f.python or f.key)
+            params.append(
+                ir.Parameter(
+                    name=py,
+                    wire_name=f.wire or f.python or f.key,
+                    location=d.locations[f.key],  # type: ignore[arg-type]
+                    type=rename(f.type, names),
+                    required=f.required or d.locations[f.key] == "path",
+                    nullable=f.nullable,
+                    span=f.span,
+                    description=f.description,
+                    constraints=constraints(f.constraints, f"{g.summary} {py}", self.diags),
+                    default=f.default,
+                )
+            )
+        response = rename(d.response, names) if d.response is not None else None
+        sdk = g.sdk
+        path_names = [PyName.sanitize(p)[0] for p in g.path_params()]
+        positional = tuple(PyName.sanitize(p)[0] for p in sdk.positional) if sdk else ()
+        if not sdk and path_names:
+            positional = (path_names[-1],)
+        example, requests = g.examples()
+        return ir.Operation(
+            operation_id=PyName.sanitize("_".join((*d.resource, d.method)))[0],
+            method=g.method,  # type: ignore[arg-type]
+            path=g.path,
+            resource=tuple(PyName.sanitize(r)[0] for r in d.resource),
+            sdk_name=PyName.sanitize(d.method)[0],
+            summary=g.summary,
+            span=g.span,
+            description=g.description,
+            params=tuple(params),
+            body=ir.Ref(names[d.body_name]) if d.body_name else None,  # type: ignore[arg-type]
+            response=response,
+            positional=positional,
+            pagination=_pagination(params, response, types),
+            response_example=example,
+            request_examples=requests,
+        )
+
+    def _base_url(self) -> str | None:
+        for doc in self.docs:
+            for op in doc.operations:
+                for ex in op.examples:
+                    m = re.search(r"curl\s+['\"]?(https?://[^/\s'\"]+)", ex.text)
+                    if ex.role == "request" and m:
+                        return m.group(1)
+        return None
+
+    def _client_class(self) -> str | None:
+        for doc in self.docs:
+            for op in doc.operations:
+                for ex in op.examples:
+                    m = re.search(r"^\s*client\s*=\s*([A-Z]\w*)\(", ex.text, re.M)
+                    if ex.role == "request" and m:
+                        return m.group(1)
+        return None
+
+
+def _without_children(entry: DeclEntry | TypeEntry) -> DeclEntry | TypeEntry:
+    if isinstance(entry, DeclEntry):
+        return DeclEntry(entry.name, entry.type, entry.span, entry.description)
+    return TypeEntry(entry.type, entry.span, entry.description)
+
+
+def _as_obs(m: MergedObject) -> ObjectObs:
+    fields = tuple(o for f in m.fields for o in _to_field_obs(f))
+    return ObjectObs(fields, m.span, 0, m.description)
+
+
+def _to_field_obs(f: MergedField) -> list[FieldObs]:
+    """A merged field as observations again: one per spelling (wire, SDK) it has."""
+    spellings = [(f.wire, False)] if f.wire else []
+    if f.python and f.python != f.wire:
+        spellings.append((f.python, True))
+    return [
+        FieldObs(
+            name=name,
+            type=f.type,
+            required=f.required,
+            nullable=f.nullable,
+            span=f.span,
+            python=python,
+            rank=0,
+            description=f.description,
+            constraints=tuple(f.constraints.values()),
+            default=f.default,
+        )
+        for name, python in spellings or [(f.key, False)]
+    ]
+
+
+def _path_param(name: str, g: OpGroup) -> MergedField:
+    return MergedField(
+        key=field_key(name),
+        wire=name,
+        python=None,
+        type=ir.Primitive("string"),
+        required=True,
+        nullable=False,
+        span=g.span,
+    )
+
+
+def _compatible(a: MergedObject, b: MergedObject) -> bool:
+    if [f.key for f in a.fields] != [f.key for f in b.fields]:
+        return False
+    return all(
+        x.required == y.required and x.nullable == y.nullable and unify(x.type, y.type) is not None
+        for x, y in zip(a.fields, b.fields, strict=True)
+    )
+
+
+def _pagination(
+    params: list[ir.Parameter], response: ir.TypeRef | None, types: dict[str, ir.TypeDef]
+) -> ir.Pagination | None:
+    """Cursor pagination: a list response whose items have an `id`, and an `after` cursor."""
+    if not isinstance(response, ir.ListOf) or not isinstance(response.item, ir.Ref):
+        return None
+    if not any(p.wire_name == "after" and p.location == "query" for p in params):
+        return None
+    item = types.get(response.item.name)
+    if isinstance(item, ir.ObjectType) and any(f.wire_name == "id" for f in item.fields):
+        return ir.Pagination(cursor_param="after", item_id="id")
+    return None

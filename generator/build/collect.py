@@ -1,0 +1,291 @@
+"""Turn documented trees (type expression + nested bullets) into TypeRefs, registering every named
+body they describe as an observation. Structure only: merging happens in `build.merge`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from generator import ir
+from generator.build.observations import (
+    AliasObs,
+    CountCheck,
+    EnumObs,
+    FieldObs,
+    ObjectObs,
+    Registry,
+    UnionObs,
+)
+from generator.diagnostics import Diagnostics
+from generator.facts import (
+    DeclEntry,
+    Entry,
+    FieldEntry,
+    TArray,
+    TExpr,
+    TLiteral,
+    TMap,
+    TObject,
+    TPrim,
+    TRef,
+    TUnion,
+    TypeEntry,
+    ValueEntry,
+)
+from generator.names import pascal
+from generator.source import Span
+
+MAX_DEPTH = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Ctx:
+    """Where we are: the type being described (for naming inline types) and who says it."""
+
+    owner: str
+    field: str
+    rank: int
+    python: bool
+    depth: int = 0
+
+    def inline_name(self, local: str | None = None) -> str:
+        """Deterministic name of an inline type: owner + field (+ the docs' local variant name)."""
+        return self.owner + pascal(self.field) + (pascal(local) if local else "")
+
+    def enter(self, owner: str, field: str = "") -> Ctx:
+        return replace(self, owner=owner, field=field, depth=self.depth + 1)
+
+
+class Collector:
+    """Walks entries; returns TypeRefs; fills a Registry. Never raises on bad input."""
+
+    def __init__(self, registry: Registry, diags: Diagnostics) -> None:
+        self.reg = registry
+        self.diags = diags
+
+    # --- entry points -------------------------------------------------------------------------
+
+    def declaration(self, entry: Entry, ctx: Ctx) -> str | None:
+        """A top-level documented type (domain types / models); returns its name."""
+        if isinstance(entry, DeclEntry):
+            target = self.typeref(entry.type, entry.children, ctx.enter(entry.name), entry.span)
+            if isinstance(target, ir.LiteralOf):
+                self.reg.observe(entry.name, EnumObs(target.values, entry.span, ctx.rank, entry.description))
+            elif isinstance(target, ir.UnionOf):
+                self.reg.observe(entry.name, UnionObs(target.members, entry.span, ctx.rank, entry.description))
+            elif not (isinstance(target, ir.Ref) and target.name == entry.name):
+                self.reg.observe(entry.name, AliasObs(target, entry.span, ctx.rank, entry.description))
+            return entry.name
+        if isinstance(entry, TypeEntry):
+            ref = self.typeref(entry.type, entry.children, ctx, entry.span, entry.description)
+            return ref.name if isinstance(ref, ir.Ref) else None
+        self.diags.warning(entry.span, "D001", "expected a type declaration here")
+        return None
+
+    def fields(self, entries: tuple[Entry, ...], ctx: Ctx) -> list[FieldObs]:
+        """Fields of an object (non-field entries are reported)."""
+        out: list[FieldObs] = []
+        for entry in entries:
+            if isinstance(entry, FieldEntry):
+                obs = self.field(entry, ctx)
+                if obs is not None:
+                    out.append(obs)
+            else:
+                self.diags.error(entry.span, "D001", f"expected a field of {ctx.owner} here")
+        return out
+
+    def field(self, entry: FieldEntry, ctx: Ctx) -> FieldObs | None:
+        fctx = replace(ctx, field=entry.name, depth=ctx.depth + 1)
+        ref = self.typeref(entry.type, entry.children, fctx, entry.span)
+        ref, nullable = strip_null(ref)
+        return FieldObs(
+            name=entry.name,
+            type=ref,
+            required=not entry.optional,
+            nullable=nullable,
+            span=entry.span,
+            python=ctx.python,
+            rank=ctx.rank,
+            description=entry.description,
+            constraints=entry.constraints,
+            default=entry.default,
+        )
+
+    # --- the conversion -----------------------------------------------------------------------
+
+    def typeref(
+        self,
+        expr: TExpr,
+        children: tuple[Entry, ...],
+        ctx: Ctx,
+        span: Span,
+        description: str = "",
+    ) -> ir.TypeRef:
+        """The TypeRef for `expr` whose documented structure is `children`."""
+        if ctx.depth > MAX_DEPTH:
+            self.diags.error(span, "D008", "types nested deeper than the reader accepts")
+            return ir.Unknown()
+        variants = tuple(c for c in children if isinstance(c, TypeEntry))
+        if variants and not isinstance(expr, (TRef, TObject)):
+            return self._from_variants(expr, variants, ctx, span)
+        if isinstance(expr, TPrim):
+            return _prim(expr)
+        if isinstance(expr, TArray):
+            return ir.ListOf(self.typeref(expr.item, children, ctx, span, description))
+        if isinstance(expr, TMap):
+            return ir.MapOf(self.typeref(expr.value, children, ctx, span, description))
+        if isinstance(expr, TLiteral):
+            return self._literal(expr, children, span)
+        if isinstance(expr, TUnion):
+            members = tuple(self.typeref(m, (), ctx, span) for m in expr.members)
+            return ir.UnionOf(members)
+        if isinstance(expr, TRef):
+            if any(_names(v, expr.name) for v in variants):
+                # `tool_call: ToolCall` whose variants are `class ToolCall` and `class ToolCallDelta`:
+                # the union is unnamed (its name is taken by one of its own variants)
+                return self._from_variants(TUnion(()), variants, ctx, span)
+            self.reg.refer(expr.name, span)
+            if children:
+                self._body(expr.name, None, children, ctx, span, description)
+            return ir.Ref(expr.name)  # type: ignore[arg-type]
+        return self._object(expr, children, ctx, span, description)
+
+    def _object(
+        self, expr: TObject, children: tuple[Entry, ...], ctx: Ctx, span: Span, description: str
+    ) -> ir.TypeRef:
+        name = expr.name or ctx.inline_name()
+        if expr.field_names is not None:
+            self._check_summary(name, expr, children, span)
+        if children:
+            self._body(name, expr, children, ctx, span, description)
+        else:
+            self.reg.refer(name, span)
+        return ir.Ref(name)  # type: ignore[arg-type]
+
+    def _body(
+        self,
+        name: str,
+        summary: TObject | None,
+        children: tuple[Entry, ...],
+        ctx: Ctx,
+        span: Span,
+        description: str,
+    ) -> None:
+        """Register what `children` say about the named type `name`."""
+        inner = ctx.enter(name)
+        kinds = {type(c) for c in children}
+        if kinds <= {ValueEntry}:
+            values = tuple(c.value for c in children if isinstance(c, ValueEntry))
+            if values:
+                self.reg.observe(name, EnumObs(values, span, ctx.rank, description))
+                return
+        if kinds <= {TypeEntry}:
+            union = self._from_variants(TUnion(()), children, inner, span)  # type: ignore[arg-type]
+            members = union.members if isinstance(union, ir.UnionOf) else (union,)
+            self.reg.observe(name, UnionObs(members, span, ctx.rank, description))
+            return
+        fields = self.fields(children, inner)
+        self.reg.observe(name, ObjectObs(tuple(fields), span, ctx.rank, description))
+
+    def _from_variants(
+        self, expr: TExpr, variants: tuple[TypeEntry, ...], ctx: Ctx, span: Span
+    ) -> ir.TypeRef:
+        """Variant bullets are the truth about a union; the written expression only hints at
+        precedence (`array of A or B or string` lists `array of A or B` and `string`)."""
+        written = expr
+        wrap_list = False
+        if isinstance(written, TArray) and isinstance(written.item, TUnion):
+            if len(written.item.members) + written.item.more == len(variants) and not any(
+                isinstance(v.type, TArray) for v in variants
+            ):
+                wrap_list, written = True, written.item
+        members_written = written.members if isinstance(written, TUnion) else ()
+        if isinstance(written, TUnion) and written.more:
+            total = len(written.members) + written.more
+            if total != len(variants):
+                self.diags.error(
+                    span, "D003", f"summary says {total} variants, {len(variants)} are listed"
+                )
+        refs: list[ir.TypeRef] = []
+        for i, variant in enumerate(variants):
+            hint = members_written[i] if i < len(members_written) else None
+            refs.append(self._variant(variant, hint, ctx))
+        result: ir.TypeRef = ir.UnionOf(tuple(refs)) if len(refs) > 1 else refs[0]
+        return ir.ListOf(result) if wrap_list else result
+
+    def _variant(self, variant: TypeEntry, hint: TExpr | None, ctx: Ctx) -> ir.TypeRef:
+        vtype = variant.type
+        if isinstance(hint, TRef) and not isinstance(vtype, (TRef, TObject)):
+            # `Union[AgentType, ...]` documented by a bare `Literal[...]` bullet: its body
+            self.reg.refer(hint.name, variant.span)
+            self._body(hint.name, None, _as_body(variant), ctx, variant.span, variant.description)
+            return ir.Ref(hint.name)  # type: ignore[arg-type]
+        if isinstance(vtype, TObject) and vtype.name and not ctx.python:
+            local = isinstance(hint, TObject) and hint.name is None
+            if local:  # `object {...} or ...` whose bullets name variants locally (`URL object`)
+                vtype = TObject(ctx.inline_name(vtype.name), vtype.field_names, vtype.more)
+        return self.typeref(vtype, variant.children, ctx, variant.span, variant.description)
+
+    def _literal(self, expr: TLiteral, children: tuple[Entry, ...], span: Span) -> ir.TypeRef:
+        listed = tuple(c.value for c in children if isinstance(c, ValueEntry))
+        total = len(expr.values) + expr.more
+        if listed:
+            if len(listed) != total or listed[: len(expr.values)] != expr.values:
+                self.diags.error(
+                    span, "D003", f"summary says {total} values, {len(listed)} are listed"
+                )
+            return ir.LiteralOf(listed)
+        if expr.more:
+            self.diags.warning(
+                span, "D003", f"{expr.more} values are elided and not listed; typed as string"
+            )
+            return ir.Primitive("string")
+        return ir.LiteralOf(expr.values)
+
+    def _check_summary(
+        self, name: str, expr: TObject, children: tuple[Entry, ...], span: Span
+    ) -> None:
+        fields = [c.name for c in children if isinstance(c, FieldEntry)]
+        expected = len(expr.field_names or ()) + expr.more
+        if not fields:
+            self.reg.counts.append(CountCheck(name, expected, span))
+            return
+        listed = tuple(fields[: len(expr.field_names or ())])
+        if len(fields) != expected or listed != expr.field_names:
+            self.diags.error(
+                span,
+                "D003",
+                f"summary of {name} says {expected} fields"
+                f" ({', '.join(expr.field_names or ())}, ...), {len(fields)} are listed",
+            )
+
+
+def _names(variant: TypeEntry, name: str) -> bool:
+    return isinstance(variant.type, TObject) and variant.type.name == name
+
+
+def _as_body(variant: TypeEntry) -> tuple[Entry, ...]:
+    """A variant bullet documenting a named type's body: values, or the variant itself."""
+    if isinstance(variant.type, TLiteral):
+        values = tuple(c for c in variant.children if isinstance(c, ValueEntry))
+        if values:
+            return values
+        return tuple(ValueEntry(v, variant.span) for v in variant.type.values)
+    return variant.children
+
+
+def _prim(expr: TPrim) -> ir.TypeRef:
+    if expr.name == "unknown":
+        return ir.Unknown()
+    if expr.name == "null":
+        return ir.Null()
+    return ir.Primitive(expr.name)  # type: ignore[arg-type]
+
+
+def strip_null(ref: ir.TypeRef) -> tuple[ir.TypeRef, bool]:
+    """`Union[X, null]` -> (X, nullable)."""
+    if isinstance(ref, ir.Null):
+        return ir.Unknown(), True
+    if isinstance(ref, ir.UnionOf) and any(isinstance(m, ir.Null) for m in ref.members):
+        rest = tuple(m for m in ref.members if not isinstance(m, ir.Null))
+        return (rest[0] if len(rest) == 1 else ir.UnionOf(rest)), True
+    return ref, False

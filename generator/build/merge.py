@@ -1,0 +1,193 @@
+"""Merge every observation of a named type into one definition; report real conflicts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator import ir
+from generator.build.observations import (
+    AliasObs,
+    EnumObs,
+    FieldObs,
+    ObjectObs,
+    Obs,
+    UnionObs,
+)
+from generator.build.unify import unify
+from generator.diagnostics import Diagnostics
+from generator.facts import Constraint, Scalar
+from generator.source import Span
+
+
+@dataclass
+class MergedField:
+    """A field as all places together describe it; names still raw."""
+
+    key: str
+    wire: str | None
+    python: str | None
+    type: ir.TypeRef
+    required: bool
+    nullable: bool
+    span: Span
+    description: str = ""
+    constraints: dict[str, Constraint] = field(default_factory=dict)
+    default: Scalar = None
+
+
+@dataclass
+class MergedObject:
+    name: str
+    fields: list[MergedField]
+    span: Span
+    description: str
+
+
+Merged = MergedObject | EnumObs | UnionObs | AliasObs
+
+
+def field_key(name: str) -> str:
+    """Wire and SDK spellings of one field share a key (`metadata_` and `metadata`)."""
+    return name.rstrip("_") or name
+
+
+def merge_all(observations: dict[str, list[Obs]], diags: Diagnostics) -> dict[str, Merged]:
+    """One merged description per type name."""
+    out: dict[str, Merged] = {}
+    for name in sorted(observations):
+        merged = merge_one(name, observations[name], diags)
+        if merged is not None:
+            out[name] = merged
+    return out
+
+
+def merge_one(name: str, obs: list[Obs], diags: Diagnostics) -> Merged | None:
+    ranked = sorted(_dedupe(obs), key=lambda o: (o.rank, o.span))
+    kinds = {type(o) for o in ranked}
+    if kinds == {ObjectObs}:
+        return _merge_object(name, [o for o in ranked if isinstance(o, ObjectObs)], diags)
+    first = ranked[0]
+    for other in ranked[1:]:
+        if type(other) is not type(first):
+            diags.error(
+                other.span,
+                "M002",
+                f"{name} is described as {_kind(other)} here and as {_kind(first)} at {first.span}",
+            )
+        elif not _same(first, other):
+            diags.error(
+                other.span,
+                "M002",
+                f"{name} is described differently here and at {first.span}",
+            )
+    return first
+
+
+def _kind(o: Obs) -> str:
+    return {ObjectObs: "an object", EnumObs: "an enum", UnionObs: "a union", AliasObs: "an alias"}[
+        type(o)
+    ]
+
+
+def _same(a: Obs, b: Obs) -> bool:
+    if isinstance(a, EnumObs) and isinstance(b, EnumObs):
+        return a.values == b.values
+    if isinstance(a, UnionObs) and isinstance(b, UnionObs):
+        return unify(ir.UnionOf(a.members), ir.UnionOf(b.members)) is not None
+    if isinstance(a, AliasObs) and isinstance(b, AliasObs):
+        return unify(a.target, b.target) is not None
+    return False
+
+
+def _dedupe(obs: list[Obs]) -> list[Obs]:
+    """Identical repeats (the same class documented again and again) count once."""
+    seen: set[object] = set()
+    out: list[Obs] = []
+    for o in obs:
+        key = _fingerprint(o)
+        if key not in seen:
+            seen.add(key)
+            out.append(o)
+    return out
+
+
+def _fingerprint(o: Obs) -> object:
+    if isinstance(o, ObjectObs):
+        return (
+            "object",
+            o.rank,
+            tuple(
+                (f.name, f.type, f.required, f.nullable, f.python, f.description, f.constraints)
+                for f in o.fields
+            ),
+        )
+    if isinstance(o, EnumObs):
+        return ("enum", o.values)
+    if isinstance(o, UnionObs):
+        return ("union", o.members)
+    return ("alias", o.target)
+
+
+def _merge_object(name: str, obs: list[ObjectObs], diags: Diagnostics) -> MergedObject:
+    fields: dict[str, MergedField] = {}
+    description = next((o.description for o in obs if o.description), "")
+    for o in obs:
+        for f in o.fields:
+            key = field_key(f.name)
+            if key not in fields:
+                fields[key] = _new_field(key, f)
+            else:
+                _merge_field(name, fields[key], f, diags)
+    return MergedObject(name, list(fields.values()), obs[0].span, description)
+
+
+def _new_field(key: str, f: FieldObs) -> MergedField:
+    return MergedField(
+        key=key,
+        wire=None if f.python else f.name,
+        python=f.name if f.python else None,
+        type=f.type,
+        required=f.required,
+        nullable=f.nullable,
+        span=f.span,
+        description=f.description,
+        constraints={c.name: c for c in f.constraints},
+        default=f.default,
+    )
+
+
+def _merge_field(owner: str, m: MergedField, f: FieldObs, diags: Diagnostics) -> None:
+    if f.python:
+        m.python = m.python or f.name
+    else:
+        m.wire = m.wire or f.name
+    unified = unify(m.type, f.type)
+    if unified is None:
+        diags.warning(
+            f.span,
+            "M002",
+            f"{owner}.{f.name} has another type here than at {m.span}; keeping the one at {m.span}",
+        )
+    else:
+        m.type = unified
+    if m.required != f.required:
+        diags.warning(
+            f.span,
+            "M002",
+            f"{owner}.{f.name} is {'required' if f.required else 'optional'} here but not at"
+            f" {m.span}; treated as optional",
+        )
+        m.required = False
+    m.nullable = m.nullable or f.nullable
+    m.description = m.description or f.description
+    m.default = m.default if m.default is not None else f.default
+    for c in f.constraints:
+        known = m.constraints.get(c.name)
+        if known is None:
+            m.constraints[c.name] = c
+        elif known.value != c.value:
+            diags.warning(
+                c.span,
+                "M002",
+                f"{owner}.{f.name}: {c.name} is {c.value!r} here but {known.value!r} at {known.span}",
+            )

@@ -1,0 +1,110 @@
+"""The `specgen` command: generate, check, inspect. Exit 0 ok, 1 drift, 2 bad input."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from generator import ir_json
+from generator.diagnostics import Level
+from generator.pipeline import Loaded, load
+
+SPEC_HELP = "Folder of API reference docs, read recursively (default: spec/)."
+
+
+def _report(loaded: Loaded, verbose: bool = False) -> None:
+    text = loaded.diags.render(min_level=Level.NOTE if verbose else Level.WARNING)
+    if text:
+        click.echo(text, err=True)
+
+
+def _load_or_exit(spec: Path, sdk: str | None = None, server: str | None = None, verbose: bool = False) -> Loaded:
+    if not spec.is_dir():
+        click.echo(f"{spec}:1: error R004: spec folder does not exist", err=True)
+        sys.exit(2)
+    loaded = load(spec, sdk, server)
+    _report(loaded, verbose)
+    if loaded.diags.has_errors:
+        errors = sum(1 for d in loaded.diags.items if d.level is Level.ERROR)
+        click.echo(f"specgen: {errors} error(s) in the docs; nothing written", err=True)
+        sys.exit(2)
+    return loaded
+
+
+@click.group()
+def main() -> None:
+    """Generate a typed SDK, a server stub and an OpenAPI document from API reference docs."""
+
+
+@main.command()
+@click.option("--spec", type=click.Path(path_type=Path), default=Path("spec"), help=SPEC_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print the IR as JSON.")
+@click.option("--verbose", "-v", is_flag=True, help="Also print notes.")
+def inspect(spec: Path, as_json: bool, verbose: bool) -> None:
+    """Show the IR built from the docs."""
+    loaded = _load_or_exit(spec, verbose=verbose)
+    api = loaded.api
+    if as_json:
+        click.echo(json.dumps(ir_json.api(api), indent=2, sort_keys=False))
+        return
+    click.echo(f"{len(api.operations)} operations, {len(api.types)} types")
+    for op in api.operations:
+        sdk = ".".join([*op.resource, op.sdk_name])
+        click.echo(f"  {op.method.upper():6} {op.path:55} {sdk}")
+    kinds: dict[str, int] = {}
+    for t in api.types:
+        kinds[type(t).__name__] = kinds.get(type(t).__name__, 0) + 1
+    click.echo("types: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())))
+
+
+def _emit(loaded: Loaded) -> dict[str, bytes]:
+    from generator.writers import emit
+
+    return emit(loaded.api, loaded.config)
+
+
+@main.command()
+@click.option("--spec", type=click.Path(path_type=Path), default=Path("spec"), help=SPEC_HELP)
+@click.option("--out", type=click.Path(path_type=Path), default=Path("output"), help="Output folder (default: output/).")
+@click.option("--sdk-package", default=None, help="SDK package name (overrides the config file).")
+@click.option("--server-package", default=None, help="Server package name (overrides the config file).")
+@click.option("--clean", is_flag=True, help="Also delete files in --out that specgen did not generate.")
+def generate(spec: Path, out: Path, sdk_package: str | None, server_package: str | None, clean: bool) -> None:
+    """Write openapi.yaml, the SDK and the server stub into --out.
+
+    Writes are atomic: an error leaves --out as it was. Files in --out that specgen did not
+    generate are kept unless --clean is given; nothing is ever written outside --out.
+    """
+    from generator.output import write_tree
+
+    start = time.perf_counter()
+    loaded = _load_or_exit(spec, sdk_package, server_package)
+    files = _emit(loaded)
+    write_tree(out, files, clean=clean)
+    seconds = time.perf_counter() - start
+    click.echo(
+        f"specgen: {len(loaded.api.operations)} operations, {len(loaded.api.types)} types,"
+        f" {len(files)} files in {out} ({seconds:.2f} s)"
+    )
+
+
+@main.command()
+@click.option("--spec", type=click.Path(path_type=Path), default=Path("spec"), help=SPEC_HELP)
+@click.option("--out", type=click.Path(path_type=Path), default=Path("output"), help="Output folder to compare (default: output/).")
+@click.option("--sdk-package", default=None, help="SDK package name (overrides the config file).")
+@click.option("--server-package", default=None, help="Server package name (overrides the config file).")
+def check(spec: Path, out: Path, sdk_package: str | None, server_package: str | None) -> None:
+    """Exit 0 when --out is what generate would write, 1 (with a diff) when it drifted."""
+    from generator.output import diff_tree
+
+    loaded = _load_or_exit(spec, sdk_package, server_package)
+    summary, diff = diff_tree(out, _emit(loaded))
+    if diff:
+        click.echo(diff, nl=False)
+        click.echo(summary, err=True)
+        sys.exit(1)
+    click.echo("specgen check: output is up to date")

@@ -1,0 +1,37 @@
+"""The front half of every command: read the spec folder, build the IR, resolve the config."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from generator import ir
+from generator.build import build_api
+from generator.config import Config, load_config, validate
+from generator.diagnostics import Diagnostics
+from generator.readers import read_spec
+from generator.source import Span
+
+
+@dataclass(frozen=True)
+class Loaded:
+    api: ir.Api
+    config: Config
+    diags: Diagnostics
+
+
+def load(spec_dir: Path, sdk_package: str | None = None, server_package: str | None = None) -> Loaded:
+    """Read and build; the caller decides what to do with errors in `diags`."""
+    diags = Diagnostics()
+    config = load_config(spec_dir, diags).with_overrides(sdk_package, server_package)
+    if sdk_package or server_package:
+        validate(config, Span("<command line>", 1), diags)
+    docs = read_spec(spec_dir, diags)
+    api = build_api(docs, diags)
+    config = replace(
+        config,
+        client_class=config.client_class or api.client_class or "Client",
+        base_url=config.base_url or api.base_url,
+        env_prefix=config.env_prefix or (config.client_class or api.client_class or "API").upper(),
+    )
+    return Loaded(api, config, diags)
