@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from generator import ir
 from generator.build import align as aligner
 from generator.build.collect import Collector, Ctx
+from generator.build.examples import example_problems
 from generator.build.finalize import class_names, constraints, discriminate, to_typedefs
 from generator.build.merge import (
     Merged,
@@ -81,7 +82,10 @@ class ApiBuilder:
         names = class_names(merged, self.diags)
         names.update({k: names[v] for k, v in mapping.items()})
         types = discriminate(to_typedefs(merged, names, self.diags), self.diags)
-        ops = tuple(self._to_operation(d, names, {t.name: t for t in types}) for d in drafts)
+        by_name = {t.name: t for t in types}
+        ops = tuple(self._to_operation(d, names, by_name) for d in drafts)
+        for op in ops:
+            self._check_example(op, by_name)
         return ir.Api(
             operations=ops,
             types=tuple(types),
@@ -390,6 +394,12 @@ class ApiBuilder:
             response_example=example,
             request_examples=requests,
         )
+
+    def _check_example(self, op: ir.Operation, types: dict[str, ir.TypeDef]) -> None:
+        if op.response_example is None or op.response is None:
+            return
+        for problem in example_problems(op.response_example, op.response, types)[:5]:
+            self.diags.warning(op.span, "M012", f"{op.summary} response example: {problem}")
 
     def _base_url(self) -> str | None:
         for doc in self.docs:

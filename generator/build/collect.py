@@ -125,7 +125,10 @@ class Collector:
             self.diags.error(span, "D008", "types nested deeper than the reader accepts")
             return ir.Unknown()
         variants = tuple(c for c in children if isinstance(c, TypeEntry))
-        if variants and not isinstance(expr, (TRef, TObject)):
+        union_written = isinstance(expr, TUnion) or (
+            isinstance(expr, TArray) and isinstance(expr.item, TUnion)
+        )
+        if variants and (union_written or isinstance(expr, (TPrim, TLiteral))):
             return self._from_variants(expr, variants, ctx, span)
         if isinstance(expr, TPrim):
             return _prim(expr)

@@ -1,0 +1,156 @@
+"""The one place that spells IR types in Python: TypeRef -> annotation text plus the imports it
+needs (structured values, not strings), and which module of `types/` defines each named type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator import ir
+from generator.build.unify import refs_in
+from generator.names import snake
+
+_PRIMS = {
+    "string": "str",
+    "integer": "int",
+    "number": "float",
+    "boolean": "bool",
+    "datetime": "datetime",
+    "date": "date",
+}
+
+
+_STDLIB = {"__future__", "datetime", "typing", "importlib", "functools", "json", "os"}
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Import:
+    """`from {module} import {name}`; `module` may be relative (`.tool`)."""
+
+    module: str
+    name: str
+
+
+def pyrepr(value: ir.Scalar) -> str:
+    """A Python literal for a docs scalar (strings via repr: always a safe literal)."""
+    return repr(value)
+
+
+def type_deps(t: ir.TypeDef) -> list[str]:
+    """Names a definition mentions."""
+    if isinstance(t, ir.ObjectType):
+        return [n for f in t.fields for n in refs_in(f.type)]
+    if isinstance(t, ir.UnionType):
+        return [n for m in t.members for n in refs_in(m)]
+    if isinstance(t, ir.AliasType):
+        return refs_in(t.target)
+    return []
+
+
+def module_map(api: ir.Api) -> dict[str, str]:
+    """Type name -> module name in `types/`: one module per type, except that mutually recursive
+    types share the module of the first of them by name (strongly connected components)."""
+    graph = {t.name: sorted(set(type_deps(t))) for t in api.types}
+    out: dict[str, str] = {}
+    for component in _components(graph):
+        module = snake(min(component))
+        for name in component:
+            out[name] = module
+    return out
+
+
+def _components(graph: dict[str, list[str]]) -> list[list[str]]:
+    """Tarjan's algorithm, iterative (no recursion limit on deep type graphs)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    result: list[list[str]] = []
+    counter = 0
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work: list[tuple[str, int]] = [(root, 0)]
+        while work:
+            node, i = work.pop()
+            if i == 0:
+                index[node] = low[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack.add(node)
+            edges = [e for e in graph.get(node, []) if e in graph]
+            if i < len(edges):
+                work.append((node, i + 1))
+                nxt = edges[i]
+                if nxt not in index:
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            if low[node] == index[node]:
+                comp = []
+                while True:
+                    w = stack.pop()
+                    on_stack.discard(w)
+                    comp.append(w)
+                    if w == node:
+                        break
+                result.append(sorted(comp))
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return result
+
+
+class Printer:
+    """Annotations for one module: knows where each named type lives."""
+
+    def __init__(self, modules: dict[str, str], types_pkg: str, here: str | None = None) -> None:
+        self.modules = modules
+        self.types_pkg = types_pkg  # import path of the types package as seen from the module
+        self.here = here  # this module's name in types/, when printing inside types/
+
+    def annotation(self, ref: ir.TypeRef, imports: set[Import]) -> str:
+        """The annotation text for `ref`, adding what it needs to `imports`."""
+        if isinstance(ref, ir.Primitive):
+            text = _PRIMS[ref.kind]
+            if ref.kind in ("datetime", "date"):
+                imports.add(Import("datetime", text))
+            return text
+        if isinstance(ref, ir.Unknown):
+            return "object"
+        if isinstance(ref, ir.Null):
+            return "None"
+        if isinstance(ref, ir.ListOf):
+            imports.add(Import("typing", "List"))
+            return f"List[{self.annotation(ref.item, imports)}]"
+        if isinstance(ref, ir.MapOf):
+            imports.add(Import("typing", "Dict"))
+            return f"Dict[str, {self.annotation(ref.value, imports)}]"
+        if isinstance(ref, ir.LiteralOf):
+            imports.add(Import("typing", "Literal"))
+            return f"Literal[{', '.join(pyrepr(v) for v in ref.values)}]"
+        if isinstance(ref, ir.UnionOf):
+            imports.add(Import("typing", "Union"))
+            inner = f"Union[{', '.join(self.annotation(m, imports) for m in ref.members)}]"
+            if ref.discriminator is None:
+                return inner
+            imports.add(Import("typing", "Annotated"))
+            imports.add(Import("pydantic", "Field"))
+            return f"Annotated[{inner}, Field(discriminator={ref.discriminator.property!r})]"
+        module = self.modules[ref.name]
+        if module != self.here:
+            imports.add(Import(f"{self.types_pkg}.{module}".replace("..", "."), ref.name))
+        return str(ref.name)
+
+    def optional(self, text: str, imports: set[Import]) -> str:
+        imports.add(Import("typing", "Optional"))
+        return f"Optional[{text}]"
+
+
+def import_lines(imports: set[Import]) -> list[str]:
+    """`from x import a, b` lines, stdlib and third-party first, relative last, sorted."""
+    by_module: dict[str, list[str]] = {}
+    for imp in imports:
+        by_module.setdefault(imp.module, []).append(imp.name)
+    ordered = sorted(by_module, key=lambda m: (m.startswith("."), m not in _STDLIB, m))
+    return [f"from {m} import {', '.join(sorted(set(by_module[m])))}" for m in ordered]

@@ -1,0 +1,75 @@
+"""The Jinja environment: strict, with the filters through which every docs string must pass."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+
+
+def templates_dir() -> Path:
+    """`templates/` beside the package in a checkout; packaged copy in an installed wheel."""
+    packaged = Path(__file__).resolve().parent.parent / "_templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+def _escape_control(text: str) -> str:
+    def esc(m: re.Match[str]) -> str:
+        code = ord(m.group())
+        return f"\\x{code:02x}" if code < 256 else f"\\u{code:04x}"
+
+    return _CONTROL.sub(esc, text)
+
+
+def docstring(text: str, indent: str = "") -> str:
+    """A complete, inert triple-quoted literal holding `text` verbatim once evaluated."""
+    body = text.strip().replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    body = _escape_control(body)
+    if body.endswith('"'):
+        body = body[:-1] + '\\"'
+    if indent:
+        body = body.replace("\n", "\n" + indent)
+        body = re.sub(r"\n[ \t]+\n", "\n\n", body)
+    return f'"""{body}"""'
+
+
+def pystr(value: Any) -> str:
+    """A Python literal for a docs value; repr escapes everything that could break out."""
+    return repr(value)
+
+
+def comment(text: str) -> str:
+    """One safe comment line (newlines and control characters cannot end the comment)."""
+    return _escape_control(" ".join(str(text).split()))
+
+
+def yaml_safe(text: str) -> str:
+    return _escape_control(text)
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters["docstring"] = docstring
+    env.filters["pystr"] = pystr
+    env.filters["comment"] = comment
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    """Render one template file of `templates/`."""
+    return environment().get_template(template).render(**context)
