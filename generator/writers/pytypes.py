@@ -104,8 +104,18 @@ def _components(graph: dict[str, list[str]]) -> list[list[str]]:
 class Printer:
     """Annotations for one module: knows where each named type lives."""
 
-    def __init__(self, modules: dict[str, str], types_pkg: str, here: str | None = None) -> None:
+    def __init__(
+        self,
+        modules: dict[str, str],
+        types_pkg: str,
+        here: str | None = None,
+        *,
+        accept_dicts: bool = False,
+        objects: frozenset[str] = frozenset(),
+    ) -> None:
         self.modules = modules
+        self.accept_dicts = accept_dicts  # request side: a plain dict may stand for a model
+        self.objects = objects  # names of object types (for accept_dicts)
         self.types_pkg = types_pkg  # import path of the types package as seen from the module
         self.here = here  # this module's name in types/, when printing inside types/
 
@@ -139,7 +149,12 @@ class Printer:
             return f"Annotated[{inner}, Field(discriminator={ref.discriminator.property!r})]"
         module = self.modules[ref.name]
         if module != self.here:
-            imports.add(Import(f"{self.types_pkg}.{module}".replace("..", "."), ref.name))
+            where = f"{self.types_pkg}.{module}" if self.types_pkg else f".{module}"
+            imports.add(Import(where, ref.name))
+        if self.accept_dicts and ref.name in self.objects:
+            imports.add(Import("typing", "Dict"))
+            imports.add(Import("typing", "Union"))
+            return f"Union[{ref.name}, Dict[str, object]]"
         return str(ref.name)
 
     def optional(self, text: str, imports: set[Import]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import keyword
 import re
 from pathlib import Path
 from typing import Any
@@ -28,15 +29,14 @@ def _escape_control(text: str) -> str:
     return _CONTROL.sub(esc, text)
 
 
-def docstring(text: str, indent: str = "") -> str:
+def docstring(text: str) -> str:
     """A complete, inert triple-quoted literal holding `text` verbatim once evaluated."""
     body = text.strip().replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     body = _escape_control(body)
     if body.endswith('"'):
         body = body[:-1] + '\\"'
-    if indent:
-        body = body.replace("\n", "\n" + indent)
-        body = re.sub(r"\n[ \t]+\n", "\n\n", body)
+    if "\n" in body:
+        body += "\n"  # closing quotes on their own line (ruff indents them)
     return f'"""{body}"""'
 
 
@@ -67,6 +67,7 @@ def environment() -> jinja2.Environment:
     env.filters["docstring"] = docstring
     env.filters["pystr"] = pystr
     env.filters["comment"] = comment
+    env.tests["identifier"] = lambda v: str(v).isidentifier() and not keyword.iskeyword(str(v))
     return env
 
 
