@@ -4,11 +4,13 @@ right field: the listing is a pre-order rendering of the type tree, possibly wit
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator import ir
 from generator.build.collect import Collector, Ctx
-from generator.build.merge import Merged, MergedObject, field_key
+from generator.build.merge import Merged, MergedField, MergedObject, field_key
 from generator.build.observations import FieldObs
-from generator.build.unify import refs_in
+from generator.build.unify import refs_in, unify
 from generator.diagnostics import Diagnostics
 from generator.facts import Entry, FieldEntry, ValueEntry
 
@@ -72,9 +74,26 @@ def align(
             values_only,
         )
         obs = collector.field(bare, ctx.enter(owner))
-        if obs is not None:
-            found.setdefault(owner, []).append(obs)
+        if obs is None:
+            continue
+        known = _field(merged, owner, key)
+        if known is not None and unify(known.type, obs.type) is None:
+            # a flat listing cannot show the nesting that disambiguates `array of A or B or C`
+            diags.note(
+                entry.span,
+                "M005",
+                f"{entry.name}: the flat listing's type is ambiguous; the structured one is kept",
+            )
+            obs = replace(obs, type=ir.Unknown())
+        found.setdefault(owner, []).append(obs)
     return found
+
+
+def _field(merged: dict[str, Merged], owner: str, key: str) -> MergedField | None:
+    obj = merged.get(owner)
+    if isinstance(obj, MergedObject):
+        return next((f for f in obj.fields if f.key == key), None)
+    return None
 
 
 def _find(order: list[tuple[str, str]], key: str, start: int) -> int | None:

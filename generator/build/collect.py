@@ -95,7 +95,7 @@ class Collector:
 
     def field(self, entry: FieldEntry, ctx: Ctx) -> FieldObs | None:
         fctx = replace(ctx, field=entry.name, depth=ctx.depth + 1)
-        ref = self.typeref(entry.type, entry.children, fctx, entry.span)
+        ref = self.typeref(entry.type, entry.children, fctx, entry.span, entry.description)
         ref, nullable = strip_null(ref)
         return FieldObs(
             name=entry.name,
@@ -155,6 +155,8 @@ class Collector:
     def _object(
         self, expr: TObject, children: tuple[Entry, ...], ctx: Ctx, span: Span, description: str
     ) -> ir.TypeRef:
+        if expr.name is None and not children:
+            return ir.MapOf(ir.Unknown())  # `object { a, b }` with nothing said about a and b
         name = expr.name or ctx.inline_name()
         if expr.field_names is not None:
             self._check_summary(name, expr, children, span)
