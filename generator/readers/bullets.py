@@ -1,0 +1,316 @@
+"""Markdown line primitives and the nested bullet lists of the reference docs.
+
+A bullet is ``- `TEXT` `` at indentation 2k (level k). Its description is the following
+non-bullet lines indented by 2k+2; its children are the bullets at 2k+2. The list reader is a
+single pass over the lines with an explicit stack: no recursion, whatever the nesting depth.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from generator.diagnostics import Diagnostics
+from generator.facts import (
+    DeclEntry,
+    Entry,
+    FieldEntry,
+    Scalar,
+    TExpr,
+    TPrim,
+    TUnion,
+    TypeEntry,
+    ValueEntry,
+)
+from generator.readers.typeexpr import TypeSyntaxError
+from generator.source import Span
+
+MAX_LEVELS = 100  # bullets nested deeper than this are reported (D008) and skipped
+
+TypeParser = Callable[[str], tuple[bool, TExpr]]
+
+_FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})[ \t]*(.*)")
+_BULLET_CODE = re.compile(r"`(.*)`[ \t]*")
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
+_FIELD = re.compile(r"([A-Za-z_$][\w$.\-]*)\s*:\s*(\S.*)")
+_DECL = re.compile(r"([A-Za-z_][\w.]*)\s*=\s*(\S.*)")
+_BOOLS = {"true": True, "True": True, "false": False, "False": False}
+_SCALAR_STARTS = frozenset("\"'-0123456789tTfF")
+
+
+# --- lines -------------------------------------------------------------------------------------
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines without their terminators; CRLF and CR read the same as LF."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+@dataclass(frozen=True, slots=True)
+class Fence:
+    """An open code fence: its character, its length and its info string."""
+
+    char: str
+    size: int
+    info: str
+
+
+def fence_open(line: str) -> Fence | None:
+    """The fence a line opens (```` ```json ````), or None."""
+    if not line.lstrip(" \t").startswith(("```", "~~~")):
+        return None
+    m = _FENCE.fullmatch(line)
+    if not m or (m.group(1)[0] == "`" and "`" in m.group(2)):
+        return None
+    return Fence(m.group(1)[0], len(m.group(1)), m.group(2).strip())
+
+
+def fence_closes(line: str, fence: Fence) -> bool:
+    """Whether a line closes an open fence."""
+    s = line.strip()
+    return len(s) >= fence.size and s == fence.char * len(s)
+
+
+class Paragraphs:
+    """Description text: lines on consecutive source lines form one paragraph."""
+
+    __slots__ = ("_paras", "_last")
+
+    def __init__(self) -> None:
+        self._paras: list[list[str]] = []
+        self._last = -2
+
+    def add(self, index: int, text: str, *, glue: bool = False) -> None:
+        """Add the text of line `index`; `glue` keeps it in the current paragraph (code)."""
+        if self._paras and (glue or index == self._last + 1):
+            self._paras[-1].append(text)
+        else:
+            self._paras.append([text])
+        self._last = index
+
+    def text(self) -> str:
+        return "\n\n".join("\n".join(p) for p in self._paras)
+
+
+# --- bullet lists ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ListContext:
+    """What a bullet list reader needs from its file."""
+
+    path: str
+    lines: list[str]
+    diags: Diagnostics
+    parse_type: TypeParser
+    last_text: int  # index of the file's last non-blank line: a broken bullet there is truncation
+    known: dict[str, tuple] = field(default_factory=dict)  # bullet text -> classification
+
+
+@dataclass(slots=True)
+class _Node:
+    """An open bullet: becomes an Entry when the list moves past it."""
+
+    kind: str  # "field" | "value" | "decl" | "type"
+    line: int
+    name: str = ""
+    type: TExpr | None = None
+    optional: bool = False
+    value: Scalar = None
+    desc: Paragraphs | None = None  # created on the first description line
+    children: list[Entry] = field(default_factory=list)
+
+    def describe(self, index: int, text: str, *, glue: bool = False) -> None:
+        if self.desc is None:
+            self.desc = Paragraphs()
+        self.desc.add(index, text, glue=glue)
+
+    def entry(self, path: str) -> Entry:
+        desc = self.desc.text() if self.desc is not None else ""
+        span, children = Span(path, self.line), tuple(self.children)
+        expr: TExpr = self.type  # type: ignore[assignment]
+        if self.kind == "field":
+            return FieldEntry(self.name, expr, self.optional, span, desc, children=children)
+        if self.kind == "value":
+            return ValueEntry(self.value, span, desc)
+        if self.kind == "decl":
+            return DeclEntry(self.name, expr, span, desc, children)
+        return TypeEntry(expr, span, desc, children)
+
+
+def read_bullets(ctx: ListContext, start: int, end: int) -> list[Entry]:
+    """The entries of the bullet list in lines [start, end) (0-based, end exclusive)."""
+    return _ListReader(ctx).run(start, end)
+
+
+class _ListReader:
+    def __init__(self, ctx: ListContext) -> None:
+        self.ctx = ctx
+        self.roots: list[Entry] = []
+        self.stack: list[_Node] = []  # stack[k] is the open bullet at level k
+        self.skip: int | None = None  # indentation of a rejected bullet: drop its subtree
+        self.fence: Fence | None = None  # code fence open inside a description
+        self.fence_owner: _Node | None = None
+        self.fence_cut = 0  # indentation of the fenced description's text
+        self.stray = -2  # last line of text outside any bullet
+
+    def run(self, start: int, end: int) -> list[Entry]:
+        for i in range(start, end):
+            self._line(i, self.ctx.lines[i])
+        self._close(0)
+        return self.roots
+
+    def _line(self, i: int, raw: str) -> None:
+        if self.fence is not None:
+            self._fenced(i, raw)
+            return
+        if not raw.strip():
+            return
+        body = raw.lstrip(" \t")
+        ws = raw[: len(raw) - len(body)]
+        indent = len(ws) if "\t" not in ws else len(ws.expandtabs(4))
+        if self.skip is not None:
+            if indent > self.skip:
+                return
+            self.skip = None
+        if body.startswith("- `"):
+            self._bullet(i, ws, indent, body[2:])
+        else:
+            self._text(i, indent, raw.expandtabs(4) if "\t" in ws else raw)
+
+    def _close(self, level: int) -> None:
+        """Finish the open bullets at `level` and deeper, innermost first."""
+        while len(self.stack) > level:
+            entry = self.stack.pop().entry(self.ctx.path)
+            (self.stack[-1].children if self.stack else self.roots).append(entry)
+
+    def _bullet(self, i: int, ws: str, indent: int, content: str) -> None:
+        span = Span(self.ctx.path, i + 1)
+        level = indent // 2
+        problem = self._structure_problem(ws, indent, level)
+        if problem is None:
+            self._close(level)
+            if self.stack and self.stack[-1].kind == "value":
+                problem = ("D007", "a value bullet cannot have nested bullets")
+        if problem is not None:
+            self.ctx.diags.error(span, *problem)
+            self.skip = indent
+            return
+        node = self._parse(i, content, span)
+        if node is None:
+            self.skip = indent
+            return
+        self.stack.append(node)
+
+    def _structure_problem(self, ws: str, indent: int, level: int) -> tuple[str, str] | None:
+        if "\t" in ws:
+            return ("D007", "bullet indented with a tab")
+        if indent % 2:
+            return ("D007", f"bullet indented by {indent} spaces, not a multiple of 2")
+        if level > len(self.stack):
+            expected = 2 * len(self.stack)
+            return ("D007", f"bullet indented by {indent} spaces, at most {expected} expected")
+        if level >= MAX_LEVELS:
+            return ("D008", f"bullets nested deeper than {MAX_LEVELS} levels")
+        return None
+
+    def _parse(self, i: int, content: str, span: Span) -> _Node | None:
+        m = _BULLET_CODE.fullmatch(content)
+        if m:
+            return self._classify(m.group(1), span)
+        if "`" not in content[1:] and i >= self.ctx.last_text:
+            self.ctx.diags.error(span, "D009", "file ends inside a bullet")
+        else:
+            self.ctx.diags.error(span, "D001", f"bullet not understood: {_clip(content)}")
+        return None
+
+    def _classify(self, text: str, span: Span) -> _Node | None:
+        """`classify`, remembering texts already read (the same classes recur many times)."""
+        known = self.ctx.known.get(text)
+        if known is not None:
+            return _Node(known[0], span.line, *known[1:])
+        node = classify(text, span, self.ctx.parse_type, self.ctx.diags)
+        if node is not None:
+            self.ctx.known[text] = (node.kind, node.name, node.type, node.optional, node.value)
+        return node
+
+    def _text(self, i: int, indent: int, line: str) -> None:
+        level = min(len(self.stack), indent // 2) - 1  # deepest bullet with 2k+2 <= indent
+        if level < 0:
+            self._close(0)
+            if i != self.stray + 1:
+                msg = "text outside any bullet is ignored"
+                self.ctx.diags.warning(Span(self.ctx.path, i + 1), "D001", msg)
+            self.stray = i
+            owner = None
+        else:
+            self._close(level + 1)
+            owner = self.stack[level]
+            owner.describe(i, line[2 * level + 2 :].rstrip())
+        self.fence = fence_open(line)
+        self.fence_owner, self.fence_cut = owner, 2 * level + 2
+
+    def _fenced(self, i: int, raw: str) -> None:
+        owner = self.fence_owner
+        if owner is not None:
+            cut = self.fence_cut
+            text = raw[cut:] if raw[:cut].strip() == "" else raw.lstrip()
+            owner.describe(i, text.rstrip(), glue=True)
+        if fence_closes(raw, self.fence):  # type: ignore[arg-type]
+            self.fence = None
+
+
+def _clip(text: str, size: int = 80) -> str:
+    return repr(text if len(text) <= size else text[: size - 1] + "…")
+
+
+def _scalar(text: str) -> tuple[bool, Scalar]:
+    """A value bullet's literal: `"custom"`, `3`, `true`; (False, None) if the text is not one."""
+    if text[:1] not in _SCALAR_STARTS:
+        return False, None
+    if _STRING.fullmatch(text) or _NUMBER.fullmatch(text):
+        try:
+            return True, json.loads(text)
+        except ValueError:
+            return False, None
+    if len(text) >= 2 and text[0] == text[-1] == "'":
+        return True, text[1:-1]
+    if text in _BOOLS:
+        return True, _BOOLS[text]
+    return False, None
+
+
+def _nullable(optional: bool, expr: TExpr) -> TExpr:
+    return TUnion((expr, TPrim("null"))) if optional else expr
+
+
+def classify(text: str, span: Span, parse_type: TypeParser, diags: Diagnostics) -> _Node | None:
+    """Read one bullet's text (inside the backticks); None (and a diagnostic) if unreadable."""
+    is_value, value = _scalar(text)
+    if is_value:
+        return _Node("value", span.line, value=value)
+    for kind, pattern in (("field", _FIELD), ("decl", _DECL)):
+        m = pattern.fullmatch(text)
+        if m is None:
+            continue
+        try:
+            optional, expr = parse_type(m.group(2))
+        except (TypeSyntaxError, ValueError, RecursionError) as exc:
+            diags.error(span, "D002", f"cannot read the type of {m.group(1)!r}: {exc}")
+            return None
+        if kind == "decl":
+            return _Node(kind, span.line, name=m.group(1), type=_nullable(optional, expr))
+        return _Node(kind, span.line, name=m.group(1), type=expr, optional=optional)
+    try:
+        optional, expr = parse_type(text)
+    except (TypeSyntaxError, ValueError, RecursionError):
+        msg = f"bullet is not a field, value, declaration or type: {_clip(text)}"
+        diags.error(span, "D001", msg)
+        return None
+    return _Node("type", span.line, type=_nullable(optional, expr))
