@@ -45,13 +45,14 @@ def load_config(spec_dir: Path, diags: Diagnostics) -> Config:
         return Config()
     packages = data.get("packages", {})
     client = data.get("client", {})
+    defaults = Config()
     config = Config(
-        sdk_package=str(packages.get("sdk", Config.sdk_package)),
-        server_package=str(packages.get("server", Config.server_package)),
+        sdk_package=str(packages.get("sdk", defaults.sdk_package)),
+        server_package=str(packages.get("server", defaults.server_package)),
         client_class=client.get("class_name"),
         env_prefix=client.get("env_prefix"),
         base_url=client.get("base_url"),
-        version=str(data.get("version", Config.version)),
+        version=str(data.get("version", defaults.version)),
     )
     return validate(config, span, diags)
 

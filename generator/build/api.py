@@ -469,7 +469,7 @@ def _compatible(a: MergedObject, b: MergedObject) -> bool:
     if [f.key for f in a.fields] != [f.key for f in b.fields]:
         return False
     return all(
-        x.required == y.required and x.nullable == y.nullable and unify(x.type, y.type) is not None
+        x.required == y.required and unify(x.type, y.type) is not None
         for x, y in zip(a.fields, b.fields, strict=True)
     )
 

@@ -97,6 +97,7 @@ class Collector:
         fctx = replace(ctx, field=entry.name, depth=ctx.depth + 1)
         ref = self.typeref(entry.type, entry.children, fctx, entry.span, entry.description)
         ref, nullable = strip_null(ref)
+        nullable = nullable or (ctx.python and entry.optional)  # `Optional[X]` admits None
         return FieldObs(
             name=entry.name,
             type=ref,

@@ -13,6 +13,19 @@ from generator.writers.render import render
 RUNTIME = ".._runtime"  # from <sdk>/types/<module>.py
 
 
+_PYDANTIC = {  # IR constraint -> pydantic Field argument
+    "min_length": "min_length",
+    "max_length": "max_length",
+    "minimum": "ge",
+    "maximum": "le",
+    "exclusive_minimum": "gt",
+    "exclusive_maximum": "lt",
+    "pattern": "pattern",
+    "min_items": "min_length",
+    "max_items": "max_length",
+}
+
+
 @dataclass(frozen=True)
 class FieldView:
     name: str
@@ -33,11 +46,12 @@ class DefView:
 
 def field_view(f: ir.Field, printer: Printer, imports: set[Import]) -> FieldView:
     """Annotation and default of one attribute: required fields have no default; an optional
-    single-value literal (a union tag) defaults to its value; other optional fields to None."""
+    single-value literal (a union tag) defaults to its value; other optional fields to None.
+    (A null sent for a tag is still parsed: the runtime's lenient path keeps it.)"""
     annotation = printer.annotation(f.type, imports)
     tag = isinstance(f.type, ir.LiteralOf) and len(f.type.values) == 1
     args: list[str] = []
-    if not f.required and tag and not f.nullable:
+    if not f.required and tag:  # a union tag: pydantic discriminators need a plain Literal
         args.append(f"default={pyrepr(f.type.values[0])}")  # type: ignore[union-attr]
     else:
         if f.nullable or not f.required:
@@ -46,7 +60,7 @@ def field_view(f: ir.Field, printer: Printer, imports: set[Import]) -> FieldView
             args.append("default=None")
     if f.wire_name != f.name:
         args.append(f"alias={pyrepr(f.wire_name)}")
-    args.extend(f"{name}={pyrepr(value)}" for name, value in f.constraints.items())
+    args.extend(f"{_PYDANTIC[name]}={pyrepr(value)}" for name, value in f.constraints.items())
     default = _default_expr(args, imports)
     return FieldView(str(f.name), annotation, default, f.description)
 

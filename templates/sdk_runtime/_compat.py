@@ -28,6 +28,8 @@ def construct_lenient(tp: Any, data: object) -> Any:
         pass
     origin, args = get_origin(tp), get_args(tp)
     if origin is Annotated:
+        if _unknown_tag(args, data):
+            return data  # a variant this SDK does not know yet
         return construct_lenient(args[0], data)
     if is_model(tp) and isinstance(data, dict):
         return _construct_model(tp, data)
@@ -65,6 +67,19 @@ def _construct_union(args: tuple[Any, ...], data: object) -> Any:
             best = max(fitting, key=lambda m: len(set(data) & _wire_names(m)))
             return _construct_model(best, data)
     return data  # a variant this SDK does not know yet
+
+
+def _unknown_tag(args: tuple[Any, ...], data: object) -> bool:
+    """A discriminated union whose tag in ``data`` names none of its variants."""
+    tag = next((getattr(a, "discriminator", None) for a in args[1:]), None)
+    if not isinstance(tag, str) or not isinstance(data, dict) or tag not in data:
+        return False
+    known: set[object] = set()
+    for member in get_args(args[0]):
+        field = member.model_fields.get(tag) if is_model(member) else None
+        if field is not None:
+            known.update(get_args(field.annotation))
+    return bool(known) and data[tag] not in known
 
 
 def _required(tp: type[pydantic.BaseModel]) -> set[str]:

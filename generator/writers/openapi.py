@@ -1,0 +1,419 @@
+"""The OpenAPI 3.1 document: the IR as data (`openapi_document`) and as YAML text (`render`).
+
+Key order is fixed by construction (dicts are built in a set order; component schemas are sorted
+by name), so the same IR always gives the same bytes. Nullability uses the 3.1 spelling:
+`type: [X, "null"]` for plain typed schemas, `anyOf: [..., {type: "null"}]` for everything else.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import yaml
+
+from generator import ir
+from generator.config import Config
+
+OPENAPI_VERSION = "3.1.0"
+SCHEMA_PREFIX = "#/components/schemas/"
+JSON = "application/json"
+
+# FastAPI's request-validation error shape, answered with 422 by the generated server stub.
+VALIDATION_ERROR = "ValidationError"
+HTTP_VALIDATION_ERROR = "HTTPValidationError"
+
+_PRIMITIVES: dict[str, dict[str, Any]] = {
+    "string": {"type": "string"},
+    "integer": {"type": "integer"},
+    "number": {"type": "number"},
+    "boolean": {"type": "boolean"},
+    "datetime": {"type": "string", "format": "date-time"},
+    "date": {"type": "string", "format": "date"},
+}
+
+# IR constraint name -> JSON Schema keyword, in the order they are written.
+_CONSTRAINTS: dict[str, str] = {
+    "min_length": "minLength",
+    "max_length": "maxLength",
+    "minimum": "minimum",
+    "maximum": "maximum",
+    "exclusive_minimum": "exclusiveMinimum",
+    "exclusive_maximum": "exclusiveMaximum",
+    "pattern": "pattern",
+    "min_items": "minItems",
+    "max_items": "maxItems",
+}
+
+
+# --- type references ---------------------------------------------------------------------------
+
+
+def schema_ref(name: str) -> dict[str, Any]:
+    return {"$ref": SCHEMA_PREFIX + str(name)}
+
+
+def json_type(value: ir.Scalar) -> str:
+    """The JSON Schema type of one scalar (bool before int: `True` is an int in Python)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    return "string"
+
+
+def values_type(values: tuple[ir.Scalar, ...]) -> str | list[str] | None:
+    """One `type` for a set of literal values: a single type, integers widened to number when
+    floats are present, `[T, "null"]` when None is among them; None when the types are mixed."""
+    kinds = {json_type(v) for v in values}
+    nullable = "null" in kinds
+    kinds.discard("null")
+    if kinds == {"integer", "number"}:
+        kinds = {"number"}
+    if len(kinds) != 1:
+        return None if kinds else "null"
+    (kind,) = kinds
+    return [kind, "null"] if nullable else kind
+
+
+def tag_key(value: ir.Scalar) -> str:
+    """A discriminator mapping key: the tag as it appears in JSON text (`true`, `3`, `text`)."""
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+def discriminator(d: ir.Discriminator) -> dict[str, Any]:
+    return {
+        "propertyName": d.property,
+        "mapping": {tag_key(tag): SCHEMA_PREFIX + str(name) for tag, name in d.mapping},
+    }
+
+
+def union_schema(members: tuple[ir.TypeRef, ...], disc: ir.Discriminator | None) -> dict[str, Any]:
+    """`oneOf` + `discriminator` for a tagged union, `anyOf` otherwise."""
+    if disc is not None:
+        return {"oneOf": [schema(m) for m in members], "discriminator": discriminator(disc)}
+    return {"anyOf": [schema(m) for m in members]}
+
+
+def literal_schema(values: tuple[ir.Scalar, ...]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    kind = values_type(values)
+    if kind is not None:
+        out["type"] = kind
+    out["enum"] = list(values)
+    return out
+
+
+def schema(ref: ir.TypeRef) -> dict[str, Any]:
+    """The JSON Schema of a type reference (a fresh dict on every call: callers may extend it)."""
+    if isinstance(ref, ir.Primitive):
+        return dict(_PRIMITIVES[ref.kind])
+    if isinstance(ref, ir.Unknown):
+        return {}
+    if isinstance(ref, ir.Null):
+        return {"type": "null"}
+    if isinstance(ref, ir.ListOf):
+        return {"type": "array", "items": schema(ref.item)}
+    if isinstance(ref, ir.MapOf):
+        return {"type": "object", "additionalProperties": schema(ref.value)}
+    if isinstance(ref, ir.LiteralOf):
+        return literal_schema(ref.values)
+    if isinstance(ref, ir.UnionOf):
+        return union_schema(ref.members, ref.discriminator)
+    return schema_ref(ref.name)
+
+
+def nullable(s: dict[str, Any]) -> dict[str, Any]:
+    """`s` or null, in 3.1 spelling."""
+    if not s:  # any value, null included
+        return s
+    kind = s.get("type")
+    if isinstance(kind, str) and "enum" not in s and "$ref" not in s:
+        return {**s, "type": [kind, "null"]}
+    if isinstance(kind, list) and "null" in kind:
+        return s
+    if list(s) == ["anyOf"]:
+        members = s["anyOf"]
+        if {"type": "null"} in members:
+            return s
+        return {"anyOf": [*members, {"type": "null"}]}
+    return {"anyOf": [s, {"type": "null"}]}
+
+
+def value_schema(
+    ref: ir.TypeRef,
+    *,
+    is_nullable: bool,
+    description: str,
+    constraints: ir.Constraints,
+    default: ir.Scalar,
+) -> dict[str, Any]:
+    """A property or parameter schema: type, nullability, description, constraints, default."""
+    out = schema(ref)
+    if is_nullable:
+        out = nullable(out)
+    if description:
+        out["description"] = description
+    for name, value in constraints.items():
+        out[_CONSTRAINTS[name]] = value
+    if default is not None:
+        out["default"] = default
+    return out
+
+
+# --- type definitions --------------------------------------------------------------------------
+
+
+def field_schema(f: ir.Field) -> dict[str, Any]:
+    out = value_schema(
+        f.type,
+        is_nullable=f.nullable,
+        description=f.description,
+        constraints=f.constraints,
+        default=f.default,
+    )
+    if str(f.name) != f.wire_name:
+        out["x-sdk-name"] = str(f.name)
+    return out
+
+
+def object_schema(t: ir.ObjectType) -> dict[str, Any]:
+    out: dict[str, Any] = {"type": "object"}
+    if t.description:
+        out["description"] = t.description
+    if t.fields:
+        out["properties"] = {f.wire_name: field_schema(f) for f in t.fields}
+    required = [f.wire_name for f in t.fields if f.required]
+    if required:
+        out["required"] = required
+    return out
+
+
+def enum_schema(t: ir.EnumType) -> dict[str, Any]:
+    out = literal_schema(t.values)
+    if t.description:
+        out["description"] = t.description
+    return out
+
+
+def definition_schema(t: ir.TypeDef) -> dict[str, Any]:
+    """The component schema of a named type."""
+    if isinstance(t, ir.ObjectType):
+        return object_schema(t)
+    if isinstance(t, ir.EnumType):
+        return enum_schema(t)
+    if isinstance(t, ir.UnionType):
+        out = union_schema(t.members, t.discriminator)
+    else:
+        out = schema(t.target)
+    if t.description:
+        out["description"] = t.description
+    return out
+
+
+def validation_error_schemas() -> dict[str, dict[str, Any]]:
+    """FastAPI's `HTTPValidationError` / `ValidationError` components."""
+    return {
+        HTTP_VALIDATION_ERROR: {
+            "type": "object",
+            "properties": {
+                "detail": {"type": "array", "items": schema_ref(VALIDATION_ERROR)},
+            },
+        },
+        VALIDATION_ERROR: {
+            "type": "object",
+            "properties": {
+                "loc": {
+                    "type": "array",
+                    "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]},
+                },
+                "msg": {"type": "string"},
+                "type": {"type": "string"},
+            },
+            "required": ["loc", "msg", "type"],
+        },
+    }
+
+
+def component_schemas(api: ir.Api) -> dict[str, dict[str, Any]]:
+    """Every documented type plus the validation-error shapes, sorted by name. A documented type
+    named like one of the validation-error schemas wins over it."""
+    schemas = validation_error_schemas()
+    for t in api.types:
+        schemas[str(t.name)] = definition_schema(t)
+    return {name: schemas[name] for name in sorted(schemas)}
+
+
+# --- operations --------------------------------------------------------------------------------
+
+
+def _is_array(ref: ir.TypeRef) -> bool:
+    return isinstance(ref, ir.ListOf)
+
+
+def parameter(p: ir.Parameter) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "name": p.wire_name,
+        "in": p.location,
+        "required": p.required or p.location == "path",
+    }
+    if p.description:
+        out["description"] = p.description
+    out["schema"] = value_schema(
+        p.type,
+        is_nullable=p.nullable,
+        description="",
+        constraints=p.constraints,
+        default=p.default,
+    )
+    if p.location == "query" and _is_array(p.type):
+        out["style"] = "form"
+        out["explode"] = True
+    if str(p.name) != p.wire_name:
+        out["x-sdk-name"] = str(p.name)
+    return out
+
+
+def sdk_method(op: ir.Operation) -> str:
+    return ".".join([*map(str, op.resource), str(op.sdk_name)])
+
+
+def tag(op: ir.Operation) -> str:
+    return ".".join(map(str, op.resource))
+
+
+def response_example(op: ir.Operation) -> tuple[bool, Any]:
+    """(present, value) of the documented response example; text that is not JSON is dropped
+    (the reader reports it)."""
+    if op.response_example is None:
+        return False, None
+    try:
+        return True, json.loads(op.response_example)
+    except ValueError:
+        return False, None
+
+
+def responses(op: ir.Operation) -> dict[str, Any]:
+    media: dict[str, Any] = {"schema": schema(op.response) if op.response is not None else {}}
+    present, example = response_example(op)
+    if present:
+        media["example"] = example
+    return {
+        "200": {"description": "Successful Response", "content": {JSON: media}},
+        "422": {
+            "description": "Validation Error",
+            "content": {JSON: {"schema": schema_ref(HTTP_VALIDATION_ERROR)}},
+        },
+    }
+
+
+def operation(op: ir.Operation) -> dict[str, Any]:
+    out: dict[str, Any] = {"operationId": str(op.operation_id)}
+    if op.summary:
+        out["summary"] = op.summary
+    if op.description:
+        out["description"] = op.description
+    if op.resource:
+        out["tags"] = [tag(op)]
+    out["x-sdk-method"] = sdk_method(op)
+    params = [parameter(p) for p in op.params if p.location != "body"]
+    if params:
+        out["parameters"] = params
+    if op.body is not None:
+        body_params = [p for p in op.params if p.location == "body"]
+        out["requestBody"] = {
+            "required": any(p.required for p in body_params),
+            "content": {JSON: {"schema": schema_ref(op.body.name)}},
+        }
+    out["responses"] = responses(op)
+    return out
+
+
+def paths(api: ir.Api) -> dict[str, dict[str, Any]]:
+    """Path keys exactly as documented, in order of first appearance; methods in api order."""
+    out: dict[str, dict[str, Any]] = {}
+    for op in api.operations:
+        out.setdefault(op.path, {})[op.method] = operation(op)
+    return out
+
+
+def tags(api: ir.Api) -> list[dict[str, Any]]:
+    seen: dict[str, None] = {}
+    for op in api.operations:
+        if op.resource:
+            seen.setdefault(tag(op), None)
+    return [{"name": name} for name in seen]
+
+
+# --- the document ------------------------------------------------------------------------------
+
+
+def title(api: ir.Api, config: Config) -> str:
+    """`<Client> API` when the client class is known (the docs' own title names a section, like
+    "Tools"), else the docs' title."""
+    client = config.client_class or api.client_class
+    if client and client != "Client":
+        return f"{client} API"
+    return api.title or "API"
+
+
+def openapi_document(api: ir.Api, config: Config) -> dict[str, Any]:
+    info: dict[str, Any] = {
+        "title": title(api, config),
+        "version": str(config.version),
+        "description": (
+            "Recovered by specgen from the rendered API reference docs"
+            + (f" ({api.title})" if api.title else "")
+            + ". Describes only what the docs document."
+        ),
+    }
+    doc: dict[str, Any] = {"openapi": OPENAPI_VERSION, "info": info}
+    base_url = config.base_url or api.base_url
+    if base_url:
+        doc["servers"] = [{"url": base_url}]
+    doc["security"] = [{"bearerAuth": []}]
+    doc["tags"] = tags(api)
+    doc["paths"] = paths(api)
+    doc["components"] = {
+        "schemas": component_schemas(api),
+        "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}},
+    }
+    return doc
+
+
+# --- YAML ---------------------------------------------------------------------------------------
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe YAML: multi-line strings as block literals, no anchors/aliases for repeated values."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    # PyYAML falls back to a quoted style by itself where a block literal cannot hold the text.
+    style = "|" if "\n" in data else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(data), style=style)
+
+
+_Dumper.add_representer(str, _str)
+_Dumper.add_multi_representer(str, _str)  # PyName, ClassName
+
+
+def render(api: ir.Api, config: Config) -> str:
+    """YAML text of the document: deterministic (same input -> same bytes; key order fixed by
+    construction, not by hash order), no timestamps, ends with a newline."""
+    text: str = yaml.dump(
+        openapi_document(api, config),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )
+    return text if text.endswith("\n") else text + "\n"
