@@ -1,0 +1,5 @@
+"""`python -m generator` is `specgen`."""
+
+from generator.cli import main
+
+main()
