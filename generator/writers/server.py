@@ -1,0 +1,113 @@
+"""The FastAPI server stub `<server>/`: handler protocols, one thin route per operation, the
+recovered OpenAPI document, mock responses, `create_app` and `python -m <server>`; the support
+module `templates/server/_support.py` is copied verbatim."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from generator import ir
+from generator.config import Config
+from generator.writers.openapi import openapi_document
+from generator.writers.pytypes import Import, Printer, import_lines, module_map
+from generator.writers.render import render, templates_dir
+from generator.writers.server_values import ServerWriterError, mock_response
+from generator.writers.server_views import resource_views, routed
+
+__all__ = ["ServerWriterError", "render_server"]
+
+SUPPORT = "_support.py"
+
+_ROUTE_IMPORTS = frozenset(
+    {
+        Import("fastapi", "APIRouter"),
+        Import("fastapi", "Request"),
+        Import("fastapi.responses", "Response"),
+        Import(".", "_support"),  # used qualified: never shadowed by a parameter name
+    }
+)
+_HANDLER_IMPORTS = frozenset(
+    {
+        Import("collections.abc", "Awaitable"),
+        Import("typing", "Protocol"),
+    }
+)
+
+
+def import_block(imports: set[Import], first_party: tuple[str, ...]) -> list[str]:
+    """`import_lines` in isort sections (stdlib, third party, first party, relative), a blank
+    line between sections, as `ruff check` (I001) wants them."""
+
+    def section(imp: Import) -> int:
+        top = imp.module.split(".")[0]
+        if imp.module.startswith("."):
+            return 3
+        if top in first_party:
+            return 2
+        return 0 if top in sys.stdlib_module_names or top == "__future__" else 1
+
+    out: list[str] = []
+    for number in range(4):
+        lines = import_lines({i for i in imports if section(i) == number})
+        lines.sort(key=lambda line: line.split()[1])  # by module, whatever import_lines does
+        if lines and out:
+            out.append("")
+        out.extend(lines)
+    return out
+
+
+def sorted_all(names: list[str]) -> list[str]:
+    """`__all__` in ruff's (RUF022) isort-style order: CONSTANTS, Classes, functions."""
+    return sorted(names, key=lambda n: (0 if n.isupper() else 1 if n[:1].isupper() else 2, n))
+
+
+def _json_data(document: dict[str, Any]) -> Any:
+    """The document as plain JSON data (str subclasses and tuples normalized), order kept."""
+    try:
+        return json.loads(json.dumps(document, allow_nan=False))
+    except ValueError as exc:
+        raise ServerWriterError(f"the OpenAPI document is not JSON data: {exc}") from exc
+
+
+def render_server(api: ir.Api, config: Config) -> dict[str, str]:
+    """{path relative to the output folder: source text}."""
+    pkg = config.server_package
+    first_party = (config.sdk_package, pkg)
+    printer = Printer(module_map(api), types_pkg=f"{config.sdk_package}.types")
+
+    imports: set[Import] = set()  # what the annotations need: shared by handlers and routes
+    route_only: set[Import] = set(_ROUTE_IMPORTS)
+    resources = resource_views(api, printer, imports, route_only)
+    by_id = {op.operation_id: op for r in resources for op in r.operations}
+    routes = [by_id[str(op.operation_id)] for op in routed(api)]
+    protocols = sorted_all([r.protocol for r in resources])
+    mock_responses = [mock_response(api, op) for op in api.operations]  # checks the examples
+
+    return {
+        f"{pkg}/__init__.py": render(
+            "server/init.py.jinja",
+            package=pkg,
+            protocols=protocols,
+            exports=sorted_all(["HandlerError", "create_app", *protocols]),
+        ),
+        f"{pkg}/{SUPPORT}": (templates_dir() / "server" / SUPPORT).read_text(encoding="utf-8"),
+        f"{pkg}/handlers.py": render(
+            "server/handlers.py.jinja",
+            imports=import_block(imports | _HANDLER_IMPORTS, first_party),
+            resources=resources,
+            exports=protocols,
+        ),
+        f"{pkg}/routes.py": render(
+            "server/routes.py.jinja",
+            imports=import_block(imports | route_only, first_party),
+            operations=routes,
+        ),
+        f"{pkg}/app.py": render("server/app.py.jinja", resources=resources, protocols=protocols),
+        f"{pkg}/_openapi.py": render(
+            "server/openapi.py.jinja", document=_json_data(openapi_document(api, config))
+        ),
+        f"{pkg}/_mock.py": render("server/mock.py.jinja", responses=mock_responses),
+        f"{pkg}/__main__.py": render("server/main.py.jinja", package=pkg),
+    }

@@ -1,0 +1,130 @@
+"""Mock responses of the server stub: each operation's documented example (parsed and checked at
+generation time) or, without one, a minimal value of the response type."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from generator import ir
+
+
+class ServerWriterError(RuntimeError):
+    """The IR cannot be written as a server stub: a specgen bug, never a docs problem (the
+    builder has already checked the docs)."""
+
+
+@dataclass(frozen=True)
+class MockResponse:
+    operation_id: str
+    value: Any  # JSON data
+    documented: bool  # False: minimal value, no documented example
+    note: str  # what the value is, for a comment in the generated code
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _check_finite(value: Any) -> None:
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"{value!r} is not a finite JSON number")
+    if isinstance(value, list):
+        for item in value:
+            _check_finite(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _check_finite(item)
+
+
+def parse_example(op: ir.Operation) -> Any:
+    """The documented response example as JSON data; anything but strict JSON is an error."""
+    assert op.response_example is not None
+    try:
+        value = json.loads(op.response_example, parse_constant=_reject_constant)
+        _check_finite(value)
+    except ValueError as exc:
+        raise ServerWriterError(
+            f"{op.operation_id}: the documented response example is not JSON ({exc}); "
+            "the builder should have rejected it"
+        ) from exc
+    return value
+
+
+_PRIMITIVE_MINIMUM: dict[str, Any] = {
+    "string": "",
+    "integer": 0,
+    "number": 0,
+    "boolean": False,
+    "datetime": "1970-01-01T00:00:00Z",
+    "date": "1970-01-01",
+}
+
+
+def _constrained(value: Any, constraints: ir.Constraints) -> Any:
+    """Stretch a minimal scalar or list to the documented lower bounds."""
+    if isinstance(value, str) and constraints.min_length:
+        return "a" * constraints.min_length
+    if isinstance(value, list) and constraints.min_items:
+        return value  # the item type is not known here: callers fill lists themselves
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if constraints.minimum is not None and value < constraints.minimum:
+            value = constraints.minimum
+        if constraints.exclusive_minimum is not None and value <= constraints.exclusive_minimum:
+            value = constraints.exclusive_minimum + 1
+        if constraints.maximum is not None and value > constraints.maximum:
+            value = constraints.maximum
+    return value
+
+
+def minimal_value(api: ir.Api, ref: ir.TypeRef, seen: frozenset[str] = frozenset()) -> Any:
+    """The smallest valid value of a type: `[]`, `{}`, `""`, `0`, `false`, null, the first
+    literal, an object with only its required fields (each minimal)."""
+    if isinstance(ref, ir.Primitive):
+        return _PRIMITIVE_MINIMUM[ref.kind]
+    if isinstance(ref, (ir.Unknown, ir.Null)):
+        return None
+    if isinstance(ref, ir.ListOf):
+        return []
+    if isinstance(ref, ir.MapOf):
+        return {}
+    if isinstance(ref, ir.LiteralOf):
+        return ref.values[0]
+    if isinstance(ref, ir.UnionOf):
+        return minimal_value(api, ref.members[0], seen)
+    if ref.name in seen:  # a required cycle has no finite value; null is the best effort
+        return None
+    return _definition(api, api.type_named(ref.name), seen | {str(ref.name)})
+
+
+def _definition(api: ir.Api, t: ir.TypeDef, seen: frozenset[str]) -> Any:
+    if isinstance(t, ir.EnumType):
+        return t.values[0]
+    if isinstance(t, ir.UnionType):
+        return minimal_value(api, t.members[0], seen)
+    if isinstance(t, ir.AliasType):
+        return minimal_value(api, t.target, seen)
+    out: dict[str, Any] = {}
+    for f in t.fields:
+        if not f.required:
+            continue
+        if f.nullable:
+            out[f.wire_name] = None
+        elif isinstance(f.type, ir.ListOf) and f.constraints.min_items:
+            item = minimal_value(api, f.type.item, seen)
+            out[f.wire_name] = [item] * f.constraints.min_items
+        else:
+            out[f.wire_name] = _constrained(minimal_value(api, f.type, seen), f.constraints)
+    return out
+
+
+def mock_response(api: ir.Api, op: ir.Operation) -> MockResponse:
+    if op.response_example is not None:
+        return MockResponse(str(op.operation_id), parse_example(op), True, "documented example")
+    if op.response is None:
+        return MockResponse(str(op.operation_id), None, False, "no example, no response type: null")
+    value = minimal_value(api, op.response)
+    note = f"no documented example: minimal valid value {json.dumps(value)}"
+    return MockResponse(str(op.operation_id), value, False, note)
