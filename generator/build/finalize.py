@@ -132,6 +132,8 @@ def discriminate(types: list[ir.TypeDef], diags: Diagnostics) -> list[ir.TypeDef
             return ir.UnionOf(members, find_discriminator(members, by_name))
         return ref
 
+    types = _tags_default_to_their_value(types, by_name)
+    by_name = {t.name: t for t in types}
     out: list[ir.TypeDef] = []
     for t in types:
         if isinstance(t, ir.UnionType):
@@ -148,6 +150,61 @@ def discriminate(types: list[ir.TypeDef], diags: Diagnostics) -> list[ir.TypeDef
         else:
             out.append(t)
     return out
+
+
+def _tags_default_to_their_value(
+    types: list[ir.TypeDef], by_name: dict[str, ir.TypeDef]
+) -> list[ir.TypeDef]:
+    """In a discriminated union, a member's optional tag means its one value: it defaults to it
+    and is never null (what a tag is for; pydantic and OpenAPI discriminators require it)."""
+    tags: dict[str, set[str]] = {}  # object name -> tag properties
+
+    def collect(members: tuple[ir.TypeRef, ...]) -> None:
+        disc = find_discriminator(members, by_name)
+        if disc is not None:
+            for _, name in disc.mapping:
+                tags.setdefault(name, set()).add(disc.property)
+
+    def walk(ref: ir.TypeRef) -> None:
+        if isinstance(ref, ir.UnionOf):
+            collect(ref.members)
+        for child in _children(ref):
+            walk(child)
+
+    for t in types:
+        if isinstance(t, ir.UnionType):
+            collect(t.members)
+        elif isinstance(t, ir.ObjectType):
+            for f in t.fields:
+                walk(f.type)
+        elif isinstance(t, ir.AliasType):
+            walk(t.target)
+    out: list[ir.TypeDef] = []
+    for t in types:
+        if isinstance(t, ir.ObjectType) and t.name in tags:
+            fields = tuple(
+                _as_tag(f) if f.wire_name in tags[t.name] and not f.required else f for f in t.fields
+            )
+            t = ir.ObjectType(t.name, fields, t.span, t.description)
+        out.append(t)
+    return out
+
+
+def _children(ref: ir.TypeRef) -> tuple[ir.TypeRef, ...]:
+    if isinstance(ref, ir.ListOf):
+        return (ref.item,)
+    if isinstance(ref, ir.MapOf):
+        return (ref.value,)
+    if isinstance(ref, ir.UnionOf):
+        return ref.members
+    return ()
+
+
+def _as_tag(f: ir.Field) -> ir.Field:
+    value = f.type.values[0]  # type: ignore[union-attr]
+    return ir.Field(
+        f.name, f.wire_name, f.type, f.required, False, f.span, f.description, f.constraints, value
+    )
 
 
 def _replace_type(f: ir.Field, new: ir.TypeRef) -> ir.Field:

@@ -1300,8 +1300,10 @@ OPENAPI: dict[str, Any] = {
                         "description": "Whether to enable parallel tool calling.",
                     },
                     "provider_type": {
-                        "anyOf": [{"type": "string", "enum": ["anthropic"]}, {"type": "null"}],
+                        "type": "string",
+                        "enum": ["anthropic"],
                         "description": "The type of the provider.",
+                        "default": "anthropic",
                     },
                     "response_format": {
                         "anyOf": [
@@ -1381,8 +1383,10 @@ OPENAPI: dict[str, Any] = {
                         "description": "Whether to enable parallel tool calling.",
                     },
                     "provider_type": {
-                        "anyOf": [{"type": "string", "enum": ["azure"]}, {"type": "null"}],
+                        "type": "string",
+                        "enum": ["azure"],
                         "description": "The type of the provider.",
+                        "default": "azure",
                     },
                     "response_format": {
                         "anyOf": [
@@ -1410,8 +1414,10 @@ OPENAPI: dict[str, Any] = {
                         "description": "Whether to enable parallel tool calling.",
                     },
                     "provider_type": {
-                        "anyOf": [{"type": "string", "enum": ["bedrock"]}, {"type": "null"}],
+                        "type": "string",
+                        "enum": ["bedrock"],
                         "description": "The type of the provider.",
+                        "default": "bedrock",
                     },
                     "response_format": {
                         "anyOf": [
@@ -1547,10 +1553,9 @@ OPENAPI: dict[str, Any] = {
                         "description": "Optional template string (ignored).",
                     },
                     "type": {
-                        "anyOf": [
-                            {"type": "string", "enum": ["constrain_child_tools"]},
-                            {"type": "null"},
-                        ]
+                        "type": "string",
+                        "enum": ["constrain_child_tools"],
+                        "default": "constrain_child_tools",
                     },
                 },
                 "required": ["children", "tool_name"],
@@ -1674,8 +1679,10 @@ OPENAPI: dict[str, Any] = {
                         "description": "Whether to enable parallel tool calling.",
                     },
                     "provider_type": {
-                        "anyOf": [{"type": "string", "enum": ["baseten"]}, {"type": "null"}],
+                        "type": "string",
+                        "enum": ["baseten"],
                         "description": "The type of the provider.",
+                        "default": "baseten",
                     },
                     "temperature": {
                         "type": ["number", "null"],
@@ -1696,8 +1703,10 @@ OPENAPI: dict[str, Any] = {
                         "description": "Whether to enable parallel tool calling.",
                     },
                     "provider_type": {
-                        "anyOf": [{"type": "string", "enum": ["chatgpt_oauth"]}, {"type": "null"}],
+                        "type": "string",
+                        "enum": ["chatgpt_oauth"],
                         "description": "The type of the provider.",
+                        "default": "chatgpt_oauth",
                     },
                     "reasoning": {
                         "anyOf": [
@@ -1747,11 +1756,10 @@ OPENAPI: dict[str, Any] = {
                         "description": "Whether to enable parallel tool calling.",
                     },
                     "provider_type": {
-                        "anyOf": [
-                            {"type": "string", "enum": ["moonshot_coding"]},
-                            {"type": "null"},
-                        ],
+                        "type": "string",
+                        "enum": ["moonshot_coding"],
                         "description": "The type of the provider.",
+                        "default": "moonshot_coding",
                     },
                     "response_format": {
                         "anyOf": [
@@ -1834,8 +1842,10 @@ OPENAPI: dict[str, Any] = {
                         "description": "Whether to enable parallel tool calling.",
                     },
                     "provider_type": {
-                        "anyOf": [{"type": "string", "enum": ["moonshot"]}, {"type": "null"}],
+                        "type": "string",
+                        "enum": ["moonshot"],
                         "description": "The type of the provider.",
+                        "default": "moonshot",
                     },
                     "response_format": {
                         "anyOf": [
@@ -1885,8 +1895,10 @@ OPENAPI: dict[str, Any] = {
                         "description": "Whether to enable parallel tool calling.",
                     },
                     "provider_type": {
-                        "anyOf": [{"type": "string", "enum": ["openrouter"]}, {"type": "null"}],
+                        "type": "string",
+                        "enum": ["openrouter"],
                         "description": "The type of the provider.",
+                        "default": "openrouter",
                     },
                     "response_format": {
                         "anyOf": [
@@ -1932,8 +1944,10 @@ OPENAPI: dict[str, Any] = {
                         "description": "Whether to enable parallel tool calling.",
                     },
                     "provider_type": {
-                        "anyOf": [{"type": "string", "enum": ["sglang"]}, {"type": "null"}],
+                        "type": "string",
+                        "enum": ["sglang"],
                         "description": "The type of the provider.",
+                        "default": "sglang",
                     },
                     "reasoning": {
                         "anyOf": [
@@ -2012,8 +2026,10 @@ OPENAPI: dict[str, Any] = {
                         "description": "Whether to enable parallel tool calling.",
                     },
                     "provider_type": {
-                        "anyOf": [{"type": "string", "enum": ["zai"]}, {"type": "null"}],
+                        "type": "string",
+                        "enum": ["zai"],
                         "description": "The type of the provider.",
+                        "default": "zai",
                     },
                     "response_format": {
                         "anyOf": [
@@ -2097,9 +2113,7 @@ OPENAPI: dict[str, Any] = {
                         "type": ["boolean", "null"],
                         "description": "Whether to throw an error when output doesn't match any case",
                     },
-                    "type": {
-                        "anyOf": [{"type": "string", "enum": ["conditional"]}, {"type": "null"}]
-                    },
+                    "type": {"type": "string", "enum": ["conditional"], "default": "conditional"},
                 },
                 "required": ["child_output_mapping", "tool_name"],
             },
@@ -2116,7 +2130,9 @@ OPENAPI: dict[str, Any] = {
                         "description": "Optional template string (ignored).",
                     },
                     "type": {
-                        "anyOf": [{"type": "string", "enum": ["continue_loop"]}, {"type": "null"}]
+                        "type": "string",
+                        "enum": ["continue_loop"],
+                        "default": "continue_loop",
                     },
                 },
                 "required": ["tool_name"],
@@ -2134,8 +2150,10 @@ OPENAPI: dict[str, Any] = {
                         "description": "Whether to enable parallel tool calling.",
                     },
                     "provider_type": {
-                        "anyOf": [{"type": "string", "enum": ["deepseek"]}, {"type": "null"}],
+                        "type": "string",
+                        "enum": ["deepseek"],
                         "description": "The type of the provider.",
+                        "default": "deepseek",
                     },
                     "response_format": {
                         "anyOf": [
@@ -2230,8 +2248,10 @@ OPENAPI: dict[str, Any] = {
                         "description": "Whether to enable parallel tool calling.",
                     },
                     "provider_type": {
-                        "anyOf": [{"type": "string", "enum": ["google_ai"]}, {"type": "null"}],
+                        "type": "string",
+                        "enum": ["google_ai"],
                         "description": "The type of the provider.",
+                        "default": "google_ai",
                     },
                     "response_schema": {
                         "anyOf": [
@@ -2265,8 +2285,10 @@ OPENAPI: dict[str, Any] = {
                         "description": "Whether to enable parallel tool calling.",
                     },
                     "provider_type": {
-                        "anyOf": [{"type": "string", "enum": ["google_vertex"]}, {"type": "null"}],
+                        "type": "string",
+                        "enum": ["google_vertex"],
                         "description": "The type of the provider.",
+                        "default": "google_vertex",
                     },
                     "response_schema": {
                         "anyOf": [
@@ -2301,8 +2323,10 @@ OPENAPI: dict[str, Any] = {
                         "description": "Whether to enable parallel tool calling.",
                     },
                     "provider_type": {
-                        "anyOf": [{"type": "string", "enum": ["groq"]}, {"type": "null"}],
+                        "type": "string",
+                        "enum": ["groq"],
                         "description": "The type of the provider.",
+                        "default": "groq",
                     },
                     "response_format": {
                         "anyOf": [
@@ -2418,6 +2442,7 @@ OPENAPI: dict[str, Any] = {
                         "type": "string",
                         "enum": ["image"],
                         "description": "The type of the message.",
+                        "default": "image",
                     },
                 },
                 "required": ["source"],
@@ -2438,6 +2463,7 @@ OPENAPI: dict[str, Any] = {
                         "type": "string",
                         "enum": ["base64"],
                         "description": "The source type for the image.",
+                        "default": "base64",
                     },
                 },
                 "required": ["data", "media_type"],
@@ -2462,6 +2488,7 @@ OPENAPI: dict[str, Any] = {
                         "type": "string",
                         "enum": ["letta"],
                         "description": "The source type for the image.",
+                        "default": "letta",
                     },
                 },
                 "required": ["file_id"],
@@ -2474,6 +2501,7 @@ OPENAPI: dict[str, Any] = {
                         "type": "string",
                         "enum": ["url"],
                         "description": "The source type for the image.",
+                        "default": "url",
                     },
                 },
                 "required": ["url"],
@@ -2495,9 +2523,7 @@ OPENAPI: dict[str, Any] = {
                         "type": ["string", "null"],
                         "description": "Optional template string (ignored). Rendering uses fast built-in formatting for performance.",
                     },
-                    "type": {
-                        "anyOf": [{"type": "string", "enum": ["run_first"]}, {"type": "null"}]
-                    },
+                    "type": {"type": "string", "enum": ["run_first"], "default": "run_first"},
                 },
                 "required": ["tool_name"],
             },
@@ -2506,8 +2532,10 @@ OPENAPI: dict[str, Any] = {
                 "description": "Response format for JSON object responses.",
                 "properties": {
                     "type": {
-                        "anyOf": [{"type": "string", "enum": ["json_object"]}, {"type": "null"}],
+                        "type": "string",
+                        "enum": ["json_object"],
                         "description": "The type of the response format.",
+                        "default": "json_object",
                     }
                 },
             },
@@ -2521,8 +2549,10 @@ OPENAPI: dict[str, Any] = {
                         "description": "The JSON schema of the response.",
                     },
                     "type": {
-                        "anyOf": [{"type": "string", "enum": ["json_schema"]}, {"type": "null"}],
+                        "type": "string",
+                        "enum": ["json_schema"],
                         "description": "The type of the response format.",
+                        "default": "json_schema",
                     },
                 },
                 "required": ["json_schema"],
@@ -2765,10 +2795,9 @@ OPENAPI: dict[str, Any] = {
                         "description": "Optional template string (ignored).",
                     },
                     "type": {
-                        "anyOf": [
-                            {"type": "string", "enum": ["max_count_per_step"]},
-                            {"type": "null"},
-                        ]
+                        "type": "string",
+                        "enum": ["max_count_per_step"],
+                        "default": "max_count_per_step",
                     },
                 },
                 "required": ["max_count_limit", "tool_name"],
@@ -2959,8 +2988,10 @@ OPENAPI: dict[str, Any] = {
                         "description": "Whether to enable parallel tool calling.",
                     },
                     "provider_type": {
-                        "anyOf": [{"type": "string", "enum": ["baseten"]}, {"type": "null"}],
+                        "type": "string",
+                        "enum": ["baseten"],
                         "description": "The type of the provider.",
+                        "default": "baseten",
                     },
                     "temperature": {
                         "type": ["number", "null"],
@@ -2981,8 +3012,10 @@ OPENAPI: dict[str, Any] = {
                         "description": "Whether to enable parallel tool calling.",
                     },
                     "provider_type": {
-                        "anyOf": [{"type": "string", "enum": ["chatgpt_oauth"]}, {"type": "null"}],
+                        "type": "string",
+                        "enum": ["chatgpt_oauth"],
                         "description": "The type of the provider.",
+                        "default": "chatgpt_oauth",
                     },
                     "reasoning": {
                         "anyOf": [
@@ -3032,11 +3065,10 @@ OPENAPI: dict[str, Any] = {
                         "description": "Whether to enable parallel tool calling.",
                     },
                     "provider_type": {
-                        "anyOf": [
-                            {"type": "string", "enum": ["moonshot_coding"]},
-                            {"type": "null"},
-                        ],
+                        "type": "string",
+                        "enum": ["moonshot_coding"],
                         "description": "The type of the provider.",
+                        "default": "moonshot_coding",
                     },
                     "response_format": {
                         "anyOf": [
@@ -3119,8 +3151,10 @@ OPENAPI: dict[str, Any] = {
                         "description": "Whether to enable parallel tool calling.",
                     },
                     "provider_type": {
-                        "anyOf": [{"type": "string", "enum": ["moonshot"]}, {"type": "null"}],
+                        "type": "string",
+                        "enum": ["moonshot"],
                         "description": "The type of the provider.",
+                        "default": "moonshot",
                     },
                     "response_format": {
                         "anyOf": [
@@ -3170,8 +3204,10 @@ OPENAPI: dict[str, Any] = {
                         "description": "Whether to enable parallel tool calling.",
                     },
                     "provider_type": {
-                        "anyOf": [{"type": "string", "enum": ["openrouter"]}, {"type": "null"}],
+                        "type": "string",
+                        "enum": ["openrouter"],
                         "description": "The type of the provider.",
+                        "default": "openrouter",
                     },
                     "response_format": {
                         "anyOf": [
@@ -3217,8 +3253,10 @@ OPENAPI: dict[str, Any] = {
                         "description": "Whether to enable parallel tool calling.",
                     },
                     "provider_type": {
-                        "anyOf": [{"type": "string", "enum": ["sglang"]}, {"type": "null"}],
+                        "type": "string",
+                        "enum": ["sglang"],
                         "description": "The type of the provider.",
+                        "default": "sglang",
                     },
                     "reasoning": {
                         "anyOf": [
@@ -3297,8 +3335,10 @@ OPENAPI: dict[str, Any] = {
                         "description": "Whether to enable parallel tool calling.",
                     },
                     "provider_type": {
-                        "anyOf": [{"type": "string", "enum": ["zai"]}, {"type": "null"}],
+                        "type": "string",
+                        "enum": ["zai"],
                         "description": "The type of the provider.",
+                        "default": "zai",
                     },
                     "response_format": {
                         "anyOf": [
@@ -3442,8 +3482,10 @@ OPENAPI: dict[str, Any] = {
                         "description": "Whether to enable parallel tool calling.",
                     },
                     "provider_type": {
-                        "anyOf": [{"type": "string", "enum": ["openai"]}, {"type": "null"}],
+                        "type": "string",
+                        "enum": ["openai"],
                         "description": "The type of the provider.",
+                        "default": "openai",
                     },
                     "reasoning": {
                         "anyOf": [{"$ref": "#/components/schemas/Reasoning"}, {"type": "null"}],
@@ -3484,10 +3526,9 @@ OPENAPI: dict[str, Any] = {
                         "description": "Optional template string (ignored).",
                     },
                     "type": {
-                        "anyOf": [
-                            {"type": "string", "enum": ["parent_last_tool"]},
-                            {"type": "null"},
-                        ]
+                        "type": "string",
+                        "enum": ["parent_last_tool"],
+                        "default": "parent_last_tool",
                     },
                 },
                 "required": ["children", "tool_name"],
@@ -3542,10 +3583,9 @@ OPENAPI: dict[str, Any] = {
                         "description": "Optional template string (ignored).",
                     },
                     "type": {
-                        "anyOf": [
-                            {"type": "string", "enum": ["required_before_exit"]},
-                            {"type": "null"},
-                        ]
+                        "type": "string",
+                        "enum": ["required_before_exit"],
+                        "default": "required_before_exit",
                     },
                 },
                 "required": ["tool_name"],
@@ -3563,10 +3603,9 @@ OPENAPI: dict[str, Any] = {
                         "description": "Optional template string (ignored). Rendering uses fast built-in formatting for performance.",
                     },
                     "type": {
-                        "anyOf": [
-                            {"type": "string", "enum": ["requires_approval"]},
-                            {"type": "null"},
-                        ]
+                        "type": "string",
+                        "enum": ["requires_approval"],
+                        "default": "requires_approval",
                     },
                 },
                 "required": ["tool_name"],
@@ -3685,9 +3724,7 @@ OPENAPI: dict[str, Any] = {
                         "type": ["string", "null"],
                         "description": "Optional template string (ignored).",
                     },
-                    "type": {
-                        "anyOf": [{"type": "string", "enum": ["exit_loop"]}, {"type": "null"}]
-                    },
+                    "type": {"type": "string", "enum": ["exit_loop"], "default": "exit_loop"},
                 },
                 "required": ["tool_name"],
             },
@@ -3703,6 +3740,7 @@ OPENAPI: dict[str, Any] = {
                         "type": "string",
                         "enum": ["text"],
                         "description": "The type of the message.",
+                        "default": "text",
                     },
                 },
                 "required": ["text"],
@@ -3712,8 +3750,10 @@ OPENAPI: dict[str, Any] = {
                 "description": "Response format for plain text responses.",
                 "properties": {
                     "type": {
-                        "anyOf": [{"type": "string", "enum": ["text"]}, {"type": "null"}],
+                        "type": "string",
+                        "enum": ["text"],
                         "description": "The type of the response format.",
+                        "default": "text",
                     }
                 },
             },
@@ -3761,8 +3801,10 @@ OPENAPI: dict[str, Any] = {
                         "description": "Whether to enable parallel tool calling.",
                     },
                     "provider_type": {
-                        "anyOf": [{"type": "string", "enum": ["together"]}, {"type": "null"}],
+                        "type": "string",
+                        "enum": ["together"],
                         "description": "The type of the provider.",
+                        "default": "together",
                     },
                     "response_format": {
                         "anyOf": [
@@ -4245,8 +4287,10 @@ OPENAPI: dict[str, Any] = {
                         "description": "Whether to enable parallel tool calling.",
                     },
                     "provider_type": {
-                        "anyOf": [{"type": "string", "enum": ["xai"]}, {"type": "null"}],
+                        "type": "string",
+                        "enum": ["xai"],
                         "description": "The type of the provider.",
+                        "default": "xai",
                     },
                     "response_format": {
                         "anyOf": [

@@ -54,4 +54,4 @@ def test_mypy_strict(rtpkg, tmp_path):
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Success: no issues found in 12 source files" in result.stdout
+    assert "Success: no issues found in " in result.stdout
