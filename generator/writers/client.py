@@ -105,6 +105,18 @@ def _param(p: ir.Parameter, printer: Printer, imports: set[Import]) -> ParamView
 
 
 _RUNTIME = "<runtime>"
+_PACKAGE_RUNTIME = (
+    "NOT_GIVEN", "NotGiven", "APIError", "APIConnectionError", "APITimeoutError",
+    "APIStatusError", "APIResponseValidationError", "BadRequestError", "AuthenticationError",
+    "PermissionDeniedError", "NotFoundError", "ConflictError", "UnprocessableEntityError",
+    "RateLimitError", "InternalServerError",
+)  # fmt: skip
+_CALL_NAMES = ("RequestOptions", "Headers", "Query", "Body", "Timeout", "NotGiven", "NOT_GIVEN")
+
+
+def _plain(printer: Printer) -> Printer:
+    """The same printer without request-side leniency (for response types)."""
+    return Printer(printer.modules, printer.types_pkg, shadowed=printer.shadowed)
 
 
 def method_view(op: ir.Operation, printer: Printer, imports: set[Import]) -> MethodView:
@@ -116,7 +128,7 @@ def method_view(op: ir.Operation, printer: Printer, imports: set[Import]) -> Met
     response = op.response
     item_type = cursor = item_id = None
     if op.pagination is not None and isinstance(response, ir.ListOf):
-        item_type = Printer(printer.modules, printer.types_pkg).annotation(response.item, imports)
+        item_type = _plain(printer).annotation(response.item, imports)
         returns = f"SyncArrayPage[{item_type}]"
         imports.add(Import(_RUNTIME, "SyncArrayPage"))
         imports.add(Import(_RUNTIME, "AsyncArrayPage"))
@@ -126,7 +138,7 @@ def method_view(op: ir.Operation, printer: Printer, imports: set[Import]) -> Met
     elif response is None:
         returns, cast_to = "object", "object"
     else:
-        returns = Printer(printer.modules, printer.types_pkg).annotation(response, imports)
+        returns = _plain(printer).annotation(response, imports)
         cast_to = returns
     body_model = None
     if op.body is not None:
@@ -168,8 +180,13 @@ def render_client(api: ir.Api, config: Config) -> dict[str, str]:
     files: dict[str, str] = {}
     for node in _walk(root):
         depth = len(node.path) + (1 if node.children else 0)
+        shadowed = frozenset(str(op.sdk_name) for op in node.operations) | frozenset(node.children)
         printer = Printer(
-            modules, types_pkg="." * depth + ".types", accept_dicts=True, objects=objects
+            modules,
+            types_pkg="." * depth + ".types",
+            accept_dicts=True,
+            objects=objects,
+            shadowed=shadowed,
         )
         imports: set[Import] = set()
         methods = [method_view(op, printer, imports) for op in node.operations]
@@ -177,7 +194,9 @@ def render_client(api: ir.Api, config: Config) -> dict[str, str]:
         imports = {Import(runtime if i.module == _RUNTIME else i.module, i.name) for i in imports}
         if node.children:
             imports |= {Import("functools", "cached_property"), Import("typing", "TYPE_CHECKING")}
-        imports |= {Import(runtime, n) for n in ("SyncAPIResource", "AsyncAPIResource", "RequestOptions", "Headers", "Query", "Body", "Timeout", "NotGiven", "NOT_GIVEN")}
+        imports |= {Import(runtime, "SyncAPIResource"), Import(runtime, "AsyncAPIResource")}
+        if methods:
+            imports |= {Import(runtime, n) for n in _CALL_NAMES}
         children = [
             (c.class_name, name, "." + (name if not c.children else name))
             for name, c in sorted(node.children.items())
@@ -200,7 +219,12 @@ def render_client(api: ir.Api, config: Config) -> dict[str, str]:
         version=config.version,
         resources=top,
     )
+    exports = sorted([config.client_class, "Async" + config.client_class, "types", *_PACKAGE_RUNTIME])
     files[f"{pkg}/__init__.py"] = render(
-        "client/package_init.py.jinja", client=config.client_class, version=config.version
+        "client/package_init.py.jinja",
+        client=config.client_class,
+        version=config.version,
+        exports=exports,
+        runtime_names=_PACKAGE_RUNTIME,
     )
     return files

@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-RUFF_ARGS = ["--isolated", "--line-length", "100", "--target-version", "py39"]
+RUFF_ARGS = ["--isolated", "--line-length", "100", "--target-version", "py310"]
 
 
 class FormatError(RuntimeError):
@@ -15,7 +15,8 @@ class FormatError(RuntimeError):
 
 
 def format_python(files: dict[str, str]) -> dict[str, str]:
-    """The same files with every `.py` formatted by `ruff format` (run once over a temp tree)."""
+    """The same files with every `.py` import-sorted and formatted by the pinned ruff (run once
+    over a temp tree)."""
     py = {p: t for p, t in files.items() if p.endswith(".py")}
     if not py:
         return files
@@ -24,14 +25,15 @@ def format_python(files: dict[str, str]) -> dict[str, str]:
         for rel, text in py.items():
             (root / rel).parent.mkdir(parents=True, exist_ok=True)
             (root / rel).write_text(text, encoding="utf-8")
-        proc = subprocess.run(
-            [sys.executable, "-m", "ruff", "format", *RUFF_ARGS, "--no-cache", "."],
-            cwd=root,
-            capture_output=True,
-            text=True,
-        )
-        if proc.returncode != 0:
-            raise FormatError(proc.stderr.strip() or proc.stdout.strip())
+        for step in (["check", "--select", "I,RUF022", "--fix", "--exit-zero"], ["format"]):
+            proc = subprocess.run(
+                [sys.executable, "-m", "ruff", *step, *RUFF_ARGS, "--no-cache", "."],
+                cwd=root,
+                capture_output=True,
+                text=True,
+            )
+            if proc.returncode != 0:
+                raise FormatError(proc.stderr.strip() or proc.stdout.strip())
         out = dict(files)
         for rel in py:
             out[rel] = (root / rel).read_text(encoding="utf-8")

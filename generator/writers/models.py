@@ -81,7 +81,7 @@ def def_view(t: ir.TypeDef, printer: Printer, imports: set[Import]) -> DefView:
         fields = tuple(field_view(f, printer, imports) for f in t.fields)
         imports.add(Import(RUNTIME, "BaseModel"))
         return DefView(str(t.name), t.description, fields=fields)
-    imports.add(Import("typing_extensions", "TypeAlias"))
+    imports.add(Import("typing", "TypeAlias"))
     if isinstance(t, ir.EnumType):
         ref: ir.TypeRef = ir.LiteralOf(t.values)
     elif isinstance(t, ir.UnionType):

@@ -112,7 +112,9 @@ class Printer:
         *,
         accept_dicts: bool = False,
         objects: frozenset[str] = frozenset(),
+        shadowed: frozenset[str] = frozenset(),
     ) -> None:
+        self.shadowed = shadowed  # names a class scope rebinds (a method named `list`)
         self.modules = modules
         self.accept_dicts = accept_dicts  # request side: a plain dict may stand for a model
         self.objects = objects  # names of object types (for accept_dicts)
@@ -131,17 +133,14 @@ class Printer:
         if isinstance(ref, ir.Null):
             return "None"
         if isinstance(ref, ir.ListOf):
-            imports.add(Import("typing", "List"))
-            return f"List[{self.annotation(ref.item, imports)}]"
+            return f"{self._builtin('list', imports)}[{self.annotation(ref.item, imports)}]"
         if isinstance(ref, ir.MapOf):
-            imports.add(Import("typing", "Dict"))
-            return f"Dict[str, {self.annotation(ref.value, imports)}]"
+            return f"{self._builtin('dict', imports)}[str, {self.annotation(ref.value, imports)}]"
         if isinstance(ref, ir.LiteralOf):
             imports.add(Import("typing", "Literal"))
             return f"Literal[{', '.join(pyrepr(v) for v in ref.values)}]"
         if isinstance(ref, ir.UnionOf):
-            imports.add(Import("typing", "Union"))
-            inner = f"Union[{', '.join(self.annotation(m, imports) for m in ref.members)}]"
+            inner = " | ".join(self.annotation(m, imports) for m in ref.members)
             if ref.discriminator is None:
                 return inner
             imports.add(Import("typing", "Annotated"))
@@ -152,14 +151,18 @@ class Printer:
             where = f"{self.types_pkg}.{module}" if self.types_pkg else f".{module}"
             imports.add(Import(where, ref.name))
         if self.accept_dicts and ref.name in self.objects:
-            imports.add(Import("typing", "Dict"))
-            imports.add(Import("typing", "Union"))
-            return f"Union[{ref.name}, Dict[str, object]]"
+            return f"{ref.name} | {self._builtin('dict', imports)}[str, object]"
         return str(ref.name)
 
+    def _builtin(self, name: str, imports: set[Import]) -> str:
+        if name in self.shadowed:
+            imports.add(Import("", "builtins"))
+            return f"builtins.{name}"
+        return name
+
     def optional(self, text: str, imports: set[Import]) -> str:
-        imports.add(Import("typing", "Optional"))
-        return f"Optional[{text}]"
+        """`X | None` (generated code targets Python 3.10+, where this also works at run time)."""
+        return f"{text} | None"
 
 
 def import_lines(imports: set[Import]) -> list[str]:
@@ -168,4 +171,9 @@ def import_lines(imports: set[Import]) -> list[str]:
     for imp in imports:
         by_module.setdefault(imp.module, []).append(imp.name)
     ordered = sorted(by_module, key=lambda m: (m.startswith("."), m not in _STDLIB, m))
-    return [f"from {m} import {', '.join(sorted(set(by_module[m])))}" for m in ordered]
+    return [
+        f"import {', '.join(sorted(set(by_module[m])))}"
+        if not m
+        else f"from {m} import {', '.join(sorted(set(by_module[m])))}"
+        for m in ordered
+    ]

@@ -75,7 +75,8 @@ def render_server(api: ir.Api, config: Config) -> dict[str, str]:
     """{path relative to the output folder: source text}."""
     pkg = config.server_package
     first_party = (config.sdk_package, pkg)
-    printer = Printer(module_map(api), types_pkg=f"{config.sdk_package}.types")
+    shadowed = frozenset(str(op.sdk_name) for op in api.operations)  # handler protocol methods
+    printer = Printer(module_map(api), types_pkg=f"{config.sdk_package}.types", shadowed=shadowed)
 
     imports: set[Import] = set()  # what the annotations need: shared by handlers and routes
     route_only: set[Import] = set(_ROUTE_IMPORTS)

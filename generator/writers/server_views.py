@@ -180,8 +180,6 @@ def operation_view(
         required = any(p.required for p in op.params if p.location == "body")
         route_imports.add(Import("fastapi", "Body"))
         route_imports.add(Import("typing", "Annotated"))
-        if not required:
-            route_imports.add(Import("typing", "Optional"))
         body = BodyView(model, required)
     response = "object" if op.response is None else printer.annotation(op.response, imports)
     route_path = op.path

@@ -10,22 +10,51 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from . import types as types
-    from ._client import AsyncLetta as AsyncLetta, Letta as Letta
+    from ._client import AsyncLetta as AsyncLetta
+    from ._client import Letta as Letta
     from ._runtime import (
         NOT_GIVEN as NOT_GIVEN,
+    )
+    from ._runtime import (
         APIConnectionError as APIConnectionError,
+    )
+    from ._runtime import (
         APIError as APIError,
+    )
+    from ._runtime import (
         APIResponseValidationError as APIResponseValidationError,
+    )
+    from ._runtime import (
         APIStatusError as APIStatusError,
+    )
+    from ._runtime import (
         APITimeoutError as APITimeoutError,
+    )
+    from ._runtime import (
         AuthenticationError as AuthenticationError,
+    )
+    from ._runtime import (
         BadRequestError as BadRequestError,
+    )
+    from ._runtime import (
         ConflictError as ConflictError,
+    )
+    from ._runtime import (
         InternalServerError as InternalServerError,
+    )
+    from ._runtime import (
         NotFoundError as NotFoundError,
+    )
+    from ._runtime import (
         NotGiven as NotGiven,
+    )
+    from ._runtime import (
         PermissionDeniedError as PermissionDeniedError,
+    )
+    from ._runtime import (
         RateLimitError as RateLimitError,
+    )
+    from ._runtime import (
         UnprocessableEntityError as UnprocessableEntityError,
     )
 
@@ -49,7 +78,26 @@ _RUNTIME = (
     "RateLimitError",
     "InternalServerError",
 )
-__all__ = [*_CLIENT, *_RUNTIME, "types"]
+__all__ = [
+    "NOT_GIVEN",
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncLetta",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "InternalServerError",
+    "Letta",
+    "NotFoundError",
+    "NotGiven",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "UnprocessableEntityError",
+    "types",
+]
 
 
 def __getattr__(name: str) -> Any:

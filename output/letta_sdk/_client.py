@@ -3,27 +3,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING
 
 import httpx
 
 from ._runtime import NOT_GIVEN, AsyncAPIClient, NotGiven, SyncAPIClient, Timeout
 
 if TYPE_CHECKING:
-    from .resources.mcp_servers import McpServersResource, AsyncMcpServersResource
-    from .resources.tools import ToolsResource, AsyncToolsResource
+    from .resources.mcp_servers import AsyncMcpServersResource, McpServersResource
+    from .resources.tools import AsyncToolsResource, ToolsResource
 
-    pass
+__all__ = ["AsyncLetta", "Letta"]
 
-__all__ = ["Letta", "AsyncLetta"]
-
-_SETTINGS = dict(
-    env_prefix="LETTA",
-    default_base_url="https://api.letta.com",
-    sdk_name="letta_sdk",
-    version="0.1.0",
-)
+_SETTINGS = {
+    "env_prefix": "LETTA",
+    "default_base_url": "https://api.letta.com",
+    "sdk_name": "letta_sdk",
+    "version": "0.1.0",
+}
 
 
 class Letta(SyncAPIClient):

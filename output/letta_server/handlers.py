@@ -5,8 +5,9 @@ to `create_app`; regenerating the stub never touches them."""
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Awaitable
-from typing import List, Literal, Optional, Protocol
+from typing import Literal, Protocol
 
 from letta_sdk.types.tool import Tool
 from letta_sdk.types.tool_create import ToolCreate
@@ -101,19 +102,19 @@ class ToolsHandler(Protocol):
     def list(
         self,
         *,
-        after: Optional[str],
-        before: Optional[str],
-        exclude_tool_types: Optional[List[str]],
-        limit: Optional[float],
-        name: Optional[str],
-        names: Optional[List[str]],
-        order: Optional[Literal["asc", "desc"]],
-        order_by: Optional[Literal["created_at"]],
-        return_only_letta_tools: Optional[bool],
-        search: Optional[str],
-        tool_ids: Optional[List[str]],
-        tool_types: Optional[List[str]],
-    ) -> List[Tool] | Awaitable[List[Tool]]:
+        after: str | None,
+        before: str | None,
+        exclude_tool_types: builtins.list[str] | None,
+        limit: float | None,
+        name: str | None,
+        names: builtins.list[str] | None,
+        order: Literal["asc", "desc"] | None,
+        order_by: Literal["created_at"] | None,
+        return_only_letta_tools: bool | None,
+        search: str | None,
+        tool_ids: builtins.list[str] | None,
+        tool_types: builtins.list[str] | None,
+    ) -> builtins.list[Tool] | Awaitable[builtins.list[Tool]]:
         """List Tools
 
         Get a list of all tools available to agents.
@@ -189,7 +190,7 @@ class ToolsHandler(Protocol):
         self,
         *,
         body: ToolSearchRequest,
-    ) -> List[ToolSearchResult] | Awaitable[List[ToolSearchResult]]:
+    ) -> builtins.list[ToolSearchResult] | Awaitable[builtins.list[ToolSearchResult]]:
         """Search Tools
 
         Search tools using semantic search.

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Optional
+
 from .._runtime import BaseModel
 
 __all__ = [
@@ -24,23 +24,23 @@ class AgentEnvironmentVariable(BaseModel):
     value: str
     """The value of the environment variable."""
 
-    id: Optional[str] = None
+    id: str | None = None
     """The human-friendly ID of the Agent-env"""
 
-    created_at: Optional[datetime] = None
+    created_at: datetime | None = None
     """The timestamp when the object was created."""
 
-    created_by_id: Optional[str] = None
+    created_by_id: str | None = None
     """The id of the user that made this object."""
 
-    description: Optional[str] = None
+    description: str | None = None
     """An optional description of the environment variable."""
 
-    last_updated_by_id: Optional[str] = None
+    last_updated_by_id: str | None = None
     """The id of the user that made this object."""
 
-    updated_at: Optional[datetime] = None
+    updated_at: datetime | None = None
     """The timestamp when the object was last updated."""
 
-    value_enc: Optional[str] = None
+    value_enc: str | None = None
     """Encrypted secret value (stored as encrypted string)"""

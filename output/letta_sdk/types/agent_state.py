@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Dict, List, Optional
+
 from .._runtime import BaseModel
 from .agent_environment_variable import AgentEnvironmentVariable
 from .agent_type import AgentType
@@ -38,7 +38,7 @@ class AgentState(BaseModel):
     agent_type: AgentType
     """The type of agent."""
 
-    blocks: List[Block]
+    blocks: list[Block]
     """The memory blocks used by the agent."""
 
     llm_config: LlmConfig
@@ -50,98 +50,98 @@ class AgentState(BaseModel):
     name: str
     """The name of the agent."""
 
-    sources: List[Source]
+    sources: list[Source]
     """Deprecated: Use `folders` field instead. The sources used by the agent."""
 
     system: str
     """The system prompt used by the agent."""
 
-    tags: List[str]
+    tags: list[str]
     """The tags associated with the agent."""
 
-    tools: List[Tool]
+    tools: list[Tool]
     """The tools used by the agent."""
 
-    base_template_id: Optional[str] = None
+    base_template_id: str | None = None
     """The base template id of the agent."""
 
-    compaction_settings: Optional[CompactionSettings] = None
+    compaction_settings: CompactionSettings | None = None
     """Configuration for conversation compaction / summarization.
 
 Per-model settings (temperature,
 max tokens, etc.) are derived from the default configuration for that handle.
 """
 
-    created_at: Optional[datetime] = None
+    created_at: datetime | None = None
     """The timestamp when the object was created."""
 
-    created_by_id: Optional[str] = None
+    created_by_id: str | None = None
     """The id of the user that made this object."""
 
-    deployment_id: Optional[str] = None
+    deployment_id: str | None = None
     """The id of the deployment."""
 
-    description: Optional[str] = None
+    description: str | None = None
     """The description of the agent."""
 
-    embedding: Optional[str] = None
+    embedding: str | None = None
     """The embedding model handle used by the agent (format: provider/model-name)."""
 
-    embedding_config: Optional[EmbeddingConfig] = None
+    embedding_config: EmbeddingConfig | None = None
     """Configuration for embedding model connection and processing parameters."""
 
-    enable_sleeptime: Optional[bool] = None
+    enable_sleeptime: bool | None = None
     """If set to True, memory management will move to a background agent thread."""
 
-    entity_id: Optional[str] = None
+    entity_id: str | None = None
     """The id of the entity within the template."""
 
-    hidden: Optional[bool] = None
+    hidden: bool | None = None
     """If set to True, the agent will be hidden."""
 
-    identities: Optional[List[Identity]] = None
+    identities: list[Identity] | None = None
     """The identities associated with this agent."""
 
-    identity_ids: Optional[List[str]] = None
+    identity_ids: list[str] | None = None
     """Deprecated: Use `identities` field instead. The ids of the identities associated with this agent."""
 
-    last_run_completion: Optional[datetime] = None
+    last_run_completion: datetime | None = None
     """The timestamp when the agent last completed a run."""
 
-    last_run_duration_ms: Optional[int] = None
+    last_run_duration_ms: int | None = None
     """The duration in milliseconds of the agent's last run."""
 
-    last_stop_reason: Optional[StopReasonType] = None
+    last_stop_reason: StopReasonType | None = None
     """The stop reason from the agent's last run."""
 
-    last_updated_by_id: Optional[str] = None
+    last_updated_by_id: str | None = None
     """The id of the user that made this object."""
 
-    managed_group: Optional[ManagedGroup] = None
+    managed_group: ManagedGroup | None = None
     """The multi-agent group that this agent manages"""
 
-    max_files_open: Optional[int] = None
+    max_files_open: int | None = None
     """Maximum number of files that can be open at once for this agent. Setting this too high may exceed the context window, which will break the agent."""
 
-    message_buffer_autoclear: Optional[bool] = None
+    message_buffer_autoclear: bool | None = None
     """If set to True, the agent will not remember previous messages (though the agent will still retain state via core memory blocks and archival/recall memory). Not recommended unless you have an advanced use case."""
 
-    message_ids: Optional[List[str]] = None
+    message_ids: list[str] | None = None
     """The ids of the messages in the agent's in-context memory."""
 
-    metadata: Optional[Dict[str, object]] = None
+    metadata: dict[str, object] | None = None
     """The metadata of the agent."""
 
-    model: Optional[str] = None
+    model: str | None = None
     """The model handle used by the agent (format: provider/model-name)."""
 
-    model_settings: Optional[ModelSettings] = None
+    model_settings: ModelSettings | None = None
     """The model settings used by the agent."""
 
-    multi_agent_group: Optional[MultiAgentGroup] = None
+    multi_agent_group: MultiAgentGroup | None = None
     """Deprecated: Use `managed_group` field instead. The multi-agent group that this agent manages."""
 
-    pending_approval: Optional[ApprovalRequestMessage] = None
+    pending_approval: ApprovalRequestMessage | None = None
     """A message representing a request for approval to call a tool (generated by the LLM to trigger tool execution).
 
 Args:
@@ -151,29 +151,29 @@ name (Optional[str]): The name of the sender of the message
 tool_call (ToolCall): The tool call
 """
 
-    per_file_view_window_char_limit: Optional[int] = None
+    per_file_view_window_char_limit: int | None = None
     """The per-file view window character limit for this agent. Setting this too high may exceed the context window, which will break the agent."""
 
-    project_id: Optional[str] = None
+    project_id: str | None = None
     """The id of the project the agent belongs to."""
 
-    response_format: Optional[ResponseFormat] = None
+    response_format: ResponseFormat | None = None
     """The response format used by the agent"""
 
-    secrets: Optional[List[AgentEnvironmentVariable]] = None
+    secrets: list[AgentEnvironmentVariable] | None = None
     """The environment variables for tool execution specific to this agent."""
 
-    template_id: Optional[str] = None
+    template_id: str | None = None
     """The id of the template the agent belongs to."""
 
-    timezone: Optional[str] = None
+    timezone: str | None = None
     """The timezone of the agent (IANA format)."""
 
-    tool_exec_environment_variables: Optional[List[AgentEnvironmentVariable]] = None
+    tool_exec_environment_variables: list[AgentEnvironmentVariable] | None = None
     """Deprecated: use `secrets` field instead."""
 
-    tool_rules: Optional[List[ToolRule]] = None
+    tool_rules: list[ToolRule] | None = None
     """The list of tool rules."""
 
-    updated_at: Optional[datetime] = None
+    updated_at: datetime | None = None
     """The timestamp when the object was last updated."""

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal, Optional, Union
+from typing import Literal
+
 from .._runtime import BaseModel
 from .tool_call import ToolCall
 from .tool_call_delta import ToolCallDelta
@@ -27,20 +28,20 @@ class ApprovalRequestMessage(BaseModel):
 
     id: str
     date: datetime
-    tool_call: Union[ToolCall, ToolCallDelta]
+    tool_call: ToolCall | ToolCallDelta
     """The tool call that has been requested by the llm to run"""
 
-    is_err: Optional[bool] = None
+    is_err: bool | None = None
     message_type: Literal["approval_request_message"] = "approval_request_message"
     """The type of the message."""
 
-    name: Optional[str] = None
-    otid: Optional[str] = None
+    name: str | None = None
+    otid: str | None = None
     """The offline threading id (OTID). Set by the client to deduplicate requests. Used for idempotency in background streaming mode — each message in a request must have a unique OTID. Retries of the same request should reuse the same OTIDs."""
 
-    run_id: Optional[str] = None
-    sender_id: Optional[str] = None
-    seq_id: Optional[int] = None
-    step_id: Optional[str] = None
-    tool_calls: Optional[ToolCalls] = None
+    run_id: str | None = None
+    sender_id: str | None = None
+    seq_id: int | None = None
+    step_id: str | None = None
+    tool_calls: ToolCalls | None = None
     """The tool calls that have been requested by the llm to run, which are pending approval"""

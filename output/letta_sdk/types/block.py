@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional
 from .._runtime import BaseModel
 
 __all__ = [
@@ -17,56 +16,56 @@ class Block(BaseModel):
     value: str
     """Value of the block."""
 
-    id: Optional[str] = None
+    id: str | None = None
     """The human-friendly ID of the Block"""
 
-    base_template_id: Optional[str] = None
+    base_template_id: str | None = None
     """The base template id of the block."""
 
-    created_by_id: Optional[str] = None
+    created_by_id: str | None = None
     """The id of the user that made this Block."""
 
-    deployment_id: Optional[str] = None
+    deployment_id: str | None = None
     """The id of the deployment."""
 
-    description: Optional[str] = None
+    description: str | None = None
     """Description of the block."""
 
-    entity_id: Optional[str] = None
+    entity_id: str | None = None
     """The id of the entity within the template."""
 
-    hidden: Optional[bool] = None
+    hidden: bool | None = None
     """If set to True, the block will be hidden."""
 
-    is_template: Optional[bool] = None
+    is_template: bool | None = None
     """Whether the block is a template (e.g. saved human/persona options)."""
 
-    label: Optional[str] = None
+    label: str | None = None
     """Label of the block (e.g. 'human', 'persona') in the context window."""
 
-    last_updated_by_id: Optional[str] = None
+    last_updated_by_id: str | None = None
     """The id of the user that last updated this Block."""
 
-    limit: Optional[int] = None
+    limit: int | None = None
     """Character limit of the block."""
 
-    metadata: Optional[Dict[str, object]] = None
+    metadata: dict[str, object] | None = None
     """Metadata of the block."""
 
-    preserve_on_migration: Optional[bool] = None
+    preserve_on_migration: bool | None = None
     """Preserve the block on template migration."""
 
-    project_id: Optional[str] = None
+    project_id: str | None = None
     """The associated project id."""
 
-    read_only: Optional[bool] = None
+    read_only: bool | None = None
     """Whether the agent has read-only access to the block."""
 
-    tags: Optional[List[str]] = None
+    tags: list[str] | None = None
     """The tags associated with the block."""
 
-    template_id: Optional[str] = None
+    template_id: str | None = None
     """The id of the template."""
 
-    template_name: Optional[str] = None
+    template_name: str | None = None
     """Name of the block if it is a template."""

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from typing import Dict, Optional
 from .._runtime import BaseModel
 
 __all__ = [
@@ -17,5 +16,5 @@ class ChildArgNode(BaseModel):
     name: str
     """The name of the child tool to invoke next."""
 
-    args: Optional[Dict[str, object]] = None
+    args: dict[str, object] | None = None
     """Optional prefilled arguments for this child tool. Keys must match the tool's parameter names and values must satisfy the tool's JSON schema. Supports partial prefill; non-overlapping parameters are left to the model."""

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import List, Literal, Optional
+from typing import Literal
+
 from .._runtime import BaseModel
 from .child_arg_node import ChildArgNode
 
@@ -15,16 +16,16 @@ __all__ = [
 class ChildToolRule(BaseModel):
     """A ToolRule represents a tool that can be invoked by the agent."""
 
-    children: List[str]
+    children: list[str]
     """The children tools that can be invoked."""
 
     tool_name: str
     """The name of the tool. Must exist in the database for the user's organization."""
 
-    child_arg_nodes: Optional[List[ChildArgNode]] = None
+    child_arg_nodes: list[ChildArgNode] | None = None
     """Optional list of typed child argument overrides. Each node must reference a child in 'children'."""
 
-    prompt_template: Optional[str] = None
+    prompt_template: str | None = None
     """Optional template string (ignored)."""
 
     type: Literal["constrain_child_tools"] = "constrain_child_tools"

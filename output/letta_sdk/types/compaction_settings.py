@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
+
 from .._runtime import BaseModel
 from .compaction_settings_model_settings import CompactionSettingsModelSettings
 
@@ -19,25 +20,25 @@ class CompactionSettings(BaseModel):
     max tokens, etc.) are derived from the default configuration for that handle.
     """
 
-    clip_chars: Optional[int] = None
+    clip_chars: int | None = None
     """The maximum length of the summary in characters. If none, no clipping is performed."""
 
-    mode: Optional[
-        Literal["all", "sliding_window", "self_compact_all", "self_compact_sliding_window"]
-    ] = None
+    mode: (
+        Literal["all", "sliding_window", "self_compact_all", "self_compact_sliding_window"] | None
+    ) = None
     """The type of summarization technique use."""
 
-    model: Optional[str] = None
+    model: str | None = None
     """Model handle to use for sliding_window/all summarization (format: provider/model-name). If None, uses lightweight provider-specific defaults."""
 
-    model_settings: Optional[CompactionSettingsModelSettings] = None
+    model_settings: CompactionSettingsModelSettings | None = None
     """Optional model settings used to override defaults for the summarizer model."""
 
-    prompt: Optional[str] = None
+    prompt: str | None = None
     """The prompt to use for summarization. If None, uses mode-specific default."""
 
-    prompt_acknowledgement: Optional[bool] = None
+    prompt_acknowledgement: bool | None = None
     """Whether to include an acknowledgement post-prompt (helps prevent non-summary outputs)."""
 
-    sliding_window_percentage: Optional[float] = None
+    sliding_window_percentage: float | None = None
     """The percentage of the context window to keep post-summarization (only used in sliding window modes)."""

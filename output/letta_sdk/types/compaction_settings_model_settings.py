@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Union
+from typing import Annotated, TypeAlias
+
 from pydantic import Field
-from typing_extensions import TypeAlias
+
 from .anthropic_model_settings import AnthropicModelSettings
 from .azure_model_settings import AzureModelSettings
 from .bedrock_model_settings import BedrockModelSettings
@@ -44,25 +45,23 @@ __all__ = [
 
 
 CompactionSettingsModelSettings: TypeAlias = Annotated[
-    Union[
-        OpenAIModelSettings,
-        CompactionSettingsModelSettingsSgLangModelSettings,
-        AnthropicModelSettings,
-        GoogleAIModelSettings,
-        GoogleVertexModelSettings,
-        AzureModelSettings,
-        XaiModelSettings,
-        CompactionSettingsModelSettingsMoonshotModelSettings,
-        CompactionSettingsModelSettingsZaiModelSettings,
-        CompactionSettingsModelSettingsMoonshotCodingModelSettings,
-        GroqModelSettings,
-        DeepseekModelSettings,
-        TogetherModelSettings,
-        BedrockModelSettings,
-        CompactionSettingsModelSettingsBasetenModelSettings,
-        CompactionSettingsModelSettingsOpenRouterModelSettings,
-        CompactionSettingsModelSettingsChatGptoAuthModelSettings,
-    ],
+    OpenAIModelSettings
+    | CompactionSettingsModelSettingsSgLangModelSettings
+    | AnthropicModelSettings
+    | GoogleAIModelSettings
+    | GoogleVertexModelSettings
+    | AzureModelSettings
+    | XaiModelSettings
+    | CompactionSettingsModelSettingsMoonshotModelSettings
+    | CompactionSettingsModelSettingsZaiModelSettings
+    | CompactionSettingsModelSettingsMoonshotCodingModelSettings
+    | GroqModelSettings
+    | DeepseekModelSettings
+    | TogetherModelSettings
+    | BedrockModelSettings
+    | CompactionSettingsModelSettingsBasetenModelSettings
+    | CompactionSettingsModelSettingsOpenRouterModelSettings
+    | CompactionSettingsModelSettingsChatGptoAuthModelSettings,
     Field(discriminator="provider_type"),
 ]
 """Optional model settings used to override defaults for the summarizer model."""

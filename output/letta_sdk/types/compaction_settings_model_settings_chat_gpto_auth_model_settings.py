@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
+
 from .._runtime import BaseModel
 from .compaction_settings_model_settings_chat_gpto_auth_model_settings_reasoning import (
     CompactionSettingsModelSettingsChatGptoAuthModelSettingsReasoning,
@@ -17,17 +18,17 @@ __all__ = [
 class CompactionSettingsModelSettingsChatGptoAuthModelSettings(BaseModel):
     """ChatGPT OAuth model configuration (uses ChatGPT backend API)."""
 
-    max_output_tokens: Optional[int] = None
+    max_output_tokens: int | None = None
     """The maximum number of tokens the model can generate."""
 
-    parallel_tool_calls: Optional[bool] = None
+    parallel_tool_calls: bool | None = None
     """Whether to enable parallel tool calling."""
 
     provider_type: Literal["chatgpt_oauth"] = "chatgpt_oauth"
     """The type of the provider."""
 
-    reasoning: Optional[CompactionSettingsModelSettingsChatGptoAuthModelSettingsReasoning] = None
+    reasoning: CompactionSettingsModelSettingsChatGptoAuthModelSettingsReasoning | None = None
     """The reasoning configuration for the model."""
 
-    temperature: Optional[float] = None
+    temperature: float | None = None
     """The temperature of the model."""

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
+
 from .._runtime import BaseModel
 from .compaction_settings_model_settings_sg_lang_model_settings_reasoning import (
     CompactionSettingsModelSettingsSgLangModelSettingsReasoning,
@@ -20,28 +21,26 @@ __all__ = [
 class CompactionSettingsModelSettingsSgLangModelSettings(BaseModel):
     """SGLang model configuration (OpenAI-compatible runtime with SGLang-specific parsing)."""
 
-    max_output_tokens: Optional[int] = None
+    max_output_tokens: int | None = None
     """The maximum number of tokens the model can generate."""
 
-    parallel_tool_calls: Optional[bool] = None
+    parallel_tool_calls: bool | None = None
     """Whether to enable parallel tool calling."""
 
     provider_type: Literal["sglang"] = "sglang"
     """The type of the provider."""
 
-    reasoning: Optional[CompactionSettingsModelSettingsSgLangModelSettingsReasoning] = None
+    reasoning: CompactionSettingsModelSettingsSgLangModelSettingsReasoning | None = None
     """The reasoning configuration for the model."""
 
-    response_format: Optional[CompactionSettingsModelSettingsSgLangModelSettingsResponseFormat] = (
-        None
-    )
+    response_format: CompactionSettingsModelSettingsSgLangModelSettingsResponseFormat | None = None
     """The response format for the model."""
 
-    strict: Optional[bool] = None
+    strict: bool | None = None
     """Enable strict mode for tool calling. When true, tool outputs are guaranteed to match JSON schemas."""
 
-    temperature: Optional[float] = None
+    temperature: float | None = None
     """The temperature of the model."""
 
-    tool_call_parser: Optional[str] = None
+    tool_call_parser: str | None = None
     """SGLang tool call parser name (for example 'glm47', 'qwen25', or 'hermes')."""

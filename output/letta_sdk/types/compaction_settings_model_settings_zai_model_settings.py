@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
+
 from .._runtime import BaseModel
 from .compaction_settings_model_settings_zai_model_settings_response_format import (
     CompactionSettingsModelSettingsZaiModelSettingsResponseFormat,
@@ -20,20 +21,20 @@ __all__ = [
 class CompactionSettingsModelSettingsZaiModelSettings(BaseModel):
     """Z.ai (ZhipuAI) model configuration (OpenAI-compatible)."""
 
-    max_output_tokens: Optional[int] = None
+    max_output_tokens: int | None = None
     """The maximum number of tokens the model can generate."""
 
-    parallel_tool_calls: Optional[bool] = None
+    parallel_tool_calls: bool | None = None
     """Whether to enable parallel tool calling."""
 
     provider_type: Literal["zai"] = "zai"
     """The type of the provider."""
 
-    response_format: Optional[CompactionSettingsModelSettingsZaiModelSettingsResponseFormat] = None
+    response_format: CompactionSettingsModelSettingsZaiModelSettingsResponseFormat | None = None
     """The response format for the model."""
 
-    temperature: Optional[float] = None
+    temperature: float | None = None
     """The temperature of the model."""
 
-    thinking: Optional[CompactionSettingsModelSettingsZaiModelSettingsThinking] = None
+    thinking: CompactionSettingsModelSettingsZaiModelSettingsThinking | None = None
     """The thinking configuration for GLM-4.5+ models."""

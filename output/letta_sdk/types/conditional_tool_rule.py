@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Dict, Literal, Optional
+from typing import Literal
+
 from .._runtime import BaseModel
 
 __all__ = [
@@ -14,19 +15,19 @@ __all__ = [
 class ConditionalToolRule(BaseModel):
     """A ToolRule that conditionally maps to different child tools based on the output."""
 
-    child_output_mapping: Dict[str, str]
+    child_output_mapping: dict[str, str]
     """The output case to check for mapping"""
 
     tool_name: str
     """The name of the tool. Must exist in the database for the user's organization."""
 
-    default_child: Optional[str] = None
+    default_child: str | None = None
     """The default child tool to be called. If None, any tool can be called."""
 
-    prompt_template: Optional[str] = None
+    prompt_template: str | None = None
     """Optional template string (ignored)."""
 
-    require_output_mapping: Optional[bool] = None
+    require_output_mapping: bool | None = None
     """Whether to throw an error when output doesn't match any case"""
 
     type: Literal["conditional"] = "conditional"

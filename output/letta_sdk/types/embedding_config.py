@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
+
 from .._runtime import BaseModel
 
 __all__ = [
@@ -43,23 +44,23 @@ class EmbeddingConfig(BaseModel):
     embedding_model: str
     """The model for the embedding."""
 
-    azure_deployment: Optional[str] = None
+    azure_deployment: str | None = None
     """The Azure deployment for the model."""
 
-    azure_endpoint: Optional[str] = None
+    azure_endpoint: str | None = None
     """The Azure endpoint for the model."""
 
-    azure_version: Optional[str] = None
+    azure_version: str | None = None
     """The Azure version for the model."""
 
-    batch_size: Optional[int] = None
+    batch_size: int | None = None
     """The maximum batch size for processing embeddings."""
 
-    embedding_chunk_size: Optional[int] = None
+    embedding_chunk_size: int | None = None
     """The chunk size of the embedding."""
 
-    embedding_endpoint: Optional[str] = None
+    embedding_endpoint: str | None = None
     """The endpoint for the model (`None` if local)."""
 
-    handle: Optional[str] = None
+    handle: str | None = None
     """The handle for this config, in the format provider/model-name."""

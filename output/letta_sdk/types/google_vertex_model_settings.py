@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
+
 from .._runtime import BaseModel
 from .response_schema import ResponseSchema
 from .thinking_config import ThinkingConfig
@@ -14,20 +15,20 @@ __all__ = [
 
 
 class GoogleVertexModelSettings(BaseModel):
-    max_output_tokens: Optional[int] = None
+    max_output_tokens: int | None = None
     """The maximum number of tokens the model can generate."""
 
-    parallel_tool_calls: Optional[bool] = None
+    parallel_tool_calls: bool | None = None
     """Whether to enable parallel tool calling."""
 
     provider_type: Literal["google_vertex"] = "google_vertex"
     """The type of the provider."""
 
-    response_schema: Optional[ResponseSchema] = None
+    response_schema: ResponseSchema | None = None
     """The response schema for the model."""
 
-    temperature: Optional[float] = None
+    temperature: float | None = None
     """The temperature of the model."""
 
-    thinking_config: Optional[ThinkingConfig] = None
+    thinking_config: ThinkingConfig | None = None
     """The thinking configuration for the model."""

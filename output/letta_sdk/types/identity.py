@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import List, Literal, Optional
+from typing import Literal
+
 from .._runtime import BaseModel
 from .identity_property import IdentityProperty
 
@@ -18,10 +19,10 @@ class Identity(BaseModel):
     id: str
     """The human-friendly ID of the Identity"""
 
-    agent_ids: List[str]
+    agent_ids: list[str]
     """The IDs of the agents associated with the identity."""
 
-    block_ids: List[str]
+    block_ids: list[str]
     """The IDs of the blocks associated with the identity."""
 
     identifier_key: str
@@ -33,8 +34,8 @@ class Identity(BaseModel):
     name: str
     """The name of the identity."""
 
-    project_id: Optional[str] = None
+    project_id: str | None = None
     """The project id of the identity, if applicable."""
 
-    properties: Optional[List[IdentityProperty]] = None
+    properties: list[IdentityProperty] | None = None
     """List of properties associated with the identity"""

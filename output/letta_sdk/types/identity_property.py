@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Dict, Literal, Union
+from typing import Literal
+
 from .._runtime import BaseModel
 
 __all__ = [
@@ -20,5 +21,5 @@ class IdentityProperty(BaseModel):
     type: Literal["string", "number", "boolean", "json"]
     """The type of the property"""
 
-    value: Union[str, float, bool, Dict[str, object]]
+    value: str | float | bool | dict[str, object]
     """The value of the property"""

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
+
 from pydantic import Field
+
 from .._runtime import BaseModel
 from .image_content_source_base64 import ImageContentSourceBase64
 from .image_content_source_letta import ImageContentSourceLetta
@@ -17,7 +19,7 @@ __all__ = [
 
 class ImageContent(BaseModel):
     source: Annotated[
-        Union[ImageContentSourceURL, ImageContentSourceBase64, ImageContentSourceLetta],
+        ImageContentSourceURL | ImageContentSourceBase64 | ImageContentSourceLetta,
         Field(discriminator="type"),
     ]
     """The source of the image."""

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
+
 from .._runtime import BaseModel
 
 __all__ = [
@@ -18,7 +19,7 @@ class ImageContentSourceBase64(BaseModel):
     media_type: str
     """The media type for the image."""
 
-    detail: Optional[str] = None
+    detail: str | None = None
     """What level of detail to use when processing and understanding the image (low, high, or auto to let the model decide)"""
 
     type: Literal["base64"] = "base64"

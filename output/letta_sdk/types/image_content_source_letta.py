@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
+
 from .._runtime import BaseModel
 
 __all__ = [
@@ -15,13 +16,13 @@ class ImageContentSourceLetta(BaseModel):
     file_id: str
     """The unique identifier of the image file persisted in storage."""
 
-    data: Optional[str] = None
+    data: str | None = None
     """The base64 encoded image data."""
 
-    detail: Optional[str] = None
+    detail: str | None = None
     """What level of detail to use when processing and understanding the image (low, high, or auto to let the model decide)"""
 
-    media_type: Optional[str] = None
+    media_type: str | None = None
     """The media type for the image."""
 
     type: Literal["letta"] = "letta"

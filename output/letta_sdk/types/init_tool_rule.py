@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Dict, Literal, Optional
+from typing import Literal
+
 from .._runtime import BaseModel
 
 __all__ = [
@@ -17,10 +18,10 @@ class InitToolRule(BaseModel):
     tool_name: str
     """The name of the tool. Must exist in the database for the user's organization."""
 
-    args: Optional[Dict[str, object]] = None
+    args: dict[str, object] | None = None
     """Optional prefilled arguments for this tool. When present, these values will override any LLM-provided arguments with the same keys during invocation. Keys must match the tool's parameter names and values must satisfy the tool's JSON schema. Supports partial prefill; non-overlapping parameters are left to the model."""
 
-    prompt_template: Optional[str] = None
+    prompt_template: str | None = None
     """Optional template string (ignored). Rendering uses fast built-in formatting for performance."""
 
     type: Literal["run_first"] = "run_first"

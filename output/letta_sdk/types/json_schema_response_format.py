@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Dict, Literal
+from typing import Literal
+
 from .._runtime import BaseModel
 
 __all__ = [
@@ -14,7 +15,7 @@ __all__ = [
 class JsonSchemaResponseFormat(BaseModel):
     """Response format for JSON schema-based responses."""
 
-    json_schema: Dict[str, object]
+    json_schema: dict[str, object]
     """The JSON schema of the response."""
 
     type: Literal["json_schema"] = "json_schema"

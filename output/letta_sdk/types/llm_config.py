@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
+
 from .._runtime import BaseModel
 from .provider_category import ProviderCategory
 from .response_format import ResponseFormat
@@ -56,74 +57,74 @@ class LlmConfig(BaseModel):
     ]
     """The endpoint type for the model."""
 
-    compatibility_type: Optional[Literal["gguf", "mlx"]] = None
+    compatibility_type: Literal["gguf", "mlx"] | None = None
     """The framework compatibility type for the model."""
 
-    display_name: Optional[str] = None
+    display_name: str | None = None
     """A human-friendly display name for the model."""
 
-    effort: Optional[Literal["low", "medium", "high", "xhigh", "max"]] = None
+    effort: Literal["low", "medium", "high", "xhigh", "max"] | None = None
     """The effort level for Anthropic models that support it (Opus 4.5+). Controls token spending and thinking behavior. Not setting this gives similar performance to 'high'."""
 
-    enable_reasoner: Optional[bool] = None
+    enable_reasoner: bool | None = None
     """Whether or not the model should use extended thinking if it is a 'reasoning' style model"""
 
-    frequency_penalty: Optional[float] = None
+    frequency_penalty: float | None = None
     """Positive values penalize new tokens based on their existing frequency in the text so far, decreasing the model's likelihood to repeat the same line verbatim. From OpenAI: Number between -2.0 and 2.0."""
 
-    handle: Optional[str] = None
+    handle: str | None = None
     """The handle for this config, in the format provider/model-name."""
 
-    max_reasoning_tokens: Optional[int] = None
+    max_reasoning_tokens: int | None = None
     """Configurable thinking budget for extended thinking. Used for enable_reasoner and also for Google Vertex models like Gemini 2.5 Flash. Minimum value is 1024 when used with enable_reasoner."""
 
-    max_tokens: Optional[int] = None
+    max_tokens: int | None = None
     """The maximum number of tokens to generate. If not set, the model will use its default value."""
 
-    model_endpoint: Optional[str] = None
+    model_endpoint: str | None = None
     """The endpoint for the model."""
 
-    model_wrapper: Optional[str] = None
+    model_wrapper: str | None = None
     """The wrapper for the model."""
 
-    parallel_tool_calls: Optional[bool] = None
+    parallel_tool_calls: bool | None = None
     """Deprecated: Use model_settings to configure parallel tool calls instead. If set to True, enables parallel tool calling. Defaults to False."""
 
-    provider_category: Optional[ProviderCategory] = None
+    provider_category: ProviderCategory | None = None
     """The provider category for the model."""
 
-    provider_name: Optional[str] = None
+    provider_name: str | None = None
     """The provider name for the model."""
 
-    put_inner_thoughts_in_kwargs: Optional[bool] = None
+    put_inner_thoughts_in_kwargs: bool | None = None
     """Puts 'inner_thoughts' as a kwarg in the function call if this is set to True. This helps with function calling performance and also the generation of inner thoughts."""
 
-    reasoning_effort: Optional[Literal["none", "minimal", "low", "medium", "high", "xhigh"]] = None
+    reasoning_effort: Literal["none", "minimal", "low", "medium", "high", "xhigh"] | None = None
     """The reasoning effort to use when generating text reasoning models"""
 
-    response_format: Optional[ResponseFormat] = None
+    response_format: ResponseFormat | None = None
     """The response format for the model's output. Supports text, json_object, and json_schema (structured outputs). Can be set via model_settings."""
 
-    return_logprobs: Optional[bool] = None
+    return_logprobs: bool | None = None
     """Whether to return log probabilities of the output tokens. Useful for RL training."""
 
-    return_token_ids: Optional[bool] = None
+    return_token_ids: bool | None = None
     """Whether to return token IDs for all LLM generations via SGLang native endpoint. Required for multi-turn RL training with loss masking. Only works with SGLang provider."""
 
-    strict: Optional[bool] = None
+    strict: bool | None = None
     """Enable strict mode for tool calling. When true, tool schemas include strict: true and additionalProperties: false, guaranteeing tool outputs match JSON schemas."""
 
-    temperature: Optional[float] = None
+    temperature: float | None = None
     """The temperature to use when generating text with the model. A higher temperature will result in more random text."""
 
-    tier: Optional[str] = None
+    tier: str | None = None
     """The cost tier for the model (cloud only)."""
 
-    tool_call_parser: Optional[str] = None
+    tool_call_parser: str | None = None
     """SGLang tool call parser name (e.g. 'glm47', 'qwen25', 'hermes'). Used by the SGLang native adapter to parse tool calls from raw model output."""
 
-    top_logprobs: Optional[int] = None
+    top_logprobs: int | None = None
     """Number of most likely tokens to return at each position (0-20). Requires return_logprobs=True."""
 
-    verbosity: Optional[Literal["low", "medium", "high"]] = None
+    verbosity: Literal["low", "medium", "high"] | None = None
     """Soft control for how verbose model output should be, used for GPT-5 models."""

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from typing import List, Optional, Union
 from .._runtime import BaseModel
 from .agent_type import AgentType
 from .block import Block
@@ -17,17 +16,17 @@ __all__ = [
 class Memory(BaseModel):
     """Deprecated: Use `blocks` field instead. The in-context memory of the agent."""
 
-    blocks: List[Block]
+    blocks: list[Block]
     """Memory blocks contained in the agent's in-context memory"""
 
-    agent_type: Optional[Union[AgentType, str]] = None
+    agent_type: AgentType | str | None = None
     """Agent type controlling prompt rendering."""
 
-    file_blocks: Optional[List[MemoryFileBlock]] = None
+    file_blocks: list[MemoryFileBlock] | None = None
     """Special blocks representing the agent's in-context memory of an attached file"""
 
-    git_enabled: Optional[bool] = None
+    git_enabled: bool | None = None
     """Whether this agent uses git-backed memory with structured labels."""
 
-    prompt_template: Optional[str] = None
+    prompt_template: str | None = None
     """Deprecated. Ignored for performance."""

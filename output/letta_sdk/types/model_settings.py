@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Union
+from typing import Annotated, TypeAlias
+
 from pydantic import Field
-from typing_extensions import TypeAlias
+
 from .anthropic_model_settings import AnthropicModelSettings
 from .azure_model_settings import AzureModelSettings
 from .bedrock_model_settings import BedrockModelSettings
@@ -30,25 +31,23 @@ __all__ = [
 
 
 ModelSettings: TypeAlias = Annotated[
-    Union[
-        OpenAIModelSettings,
-        ModelSettingsSgLangModelSettings,
-        AnthropicModelSettings,
-        GoogleAIModelSettings,
-        GoogleVertexModelSettings,
-        AzureModelSettings,
-        XaiModelSettings,
-        ModelSettingsMoonshotModelSettings,
-        ModelSettingsZaiModelSettings,
-        ModelSettingsMoonshotCodingModelSettings,
-        GroqModelSettings,
-        DeepseekModelSettings,
-        TogetherModelSettings,
-        BedrockModelSettings,
-        ModelSettingsBasetenModelSettings,
-        ModelSettingsOpenRouterModelSettings,
-        ModelSettingsChatGptoAuthModelSettings,
-    ],
+    OpenAIModelSettings
+    | ModelSettingsSgLangModelSettings
+    | AnthropicModelSettings
+    | GoogleAIModelSettings
+    | GoogleVertexModelSettings
+    | AzureModelSettings
+    | XaiModelSettings
+    | ModelSettingsMoonshotModelSettings
+    | ModelSettingsZaiModelSettings
+    | ModelSettingsMoonshotCodingModelSettings
+    | GroqModelSettings
+    | DeepseekModelSettings
+    | TogetherModelSettings
+    | BedrockModelSettings
+    | ModelSettingsBasetenModelSettings
+    | ModelSettingsOpenRouterModelSettings
+    | ModelSettingsChatGptoAuthModelSettings,
     Field(discriminator="provider_type"),
 ]
 """The model settings used by the agent."""

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
+
 from .._runtime import BaseModel
 
 __all__ = [
@@ -14,14 +15,14 @@ __all__ = [
 class ModelSettingsBasetenModelSettings(BaseModel):
     """Baseten model configuration (OpenAI-compatible)."""
 
-    max_output_tokens: Optional[int] = None
+    max_output_tokens: int | None = None
     """The maximum number of tokens the model can generate."""
 
-    parallel_tool_calls: Optional[bool] = None
+    parallel_tool_calls: bool | None = None
     """Whether to enable parallel tool calling."""
 
     provider_type: Literal["baseten"] = "baseten"
     """The type of the provider."""
 
-    temperature: Optional[float] = None
+    temperature: float | None = None
     """The temperature of the model."""

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
+
 from .._runtime import BaseModel
 from .model_settings_moonshot_coding_model_settings_response_format import (
     ModelSettingsMoonshotCodingModelSettingsResponseFormat,
@@ -20,29 +21,29 @@ __all__ = [
 class ModelSettingsMoonshotCodingModelSettings(BaseModel):
     """Kimi Code model configuration (Anthropic-compatible)."""
 
-    effort: Optional[Literal["low", "medium", "high", "xhigh", "max"]] = None
+    effort: Literal["low", "medium", "high", "xhigh", "max"] | None = None
     """Effort level for supported Anthropic models (controls token spending). 'xhigh' and 'max' are available on Opus 4.6+. Not setting this gives similar performance to 'high'."""
 
-    max_output_tokens: Optional[int] = None
+    max_output_tokens: int | None = None
     """The maximum number of tokens the model can generate."""
 
-    parallel_tool_calls: Optional[bool] = None
+    parallel_tool_calls: bool | None = None
     """Whether to enable parallel tool calling."""
 
     provider_type: Literal["moonshot_coding"] = "moonshot_coding"
     """The type of the provider."""
 
-    response_format: Optional[ModelSettingsMoonshotCodingModelSettingsResponseFormat] = None
+    response_format: ModelSettingsMoonshotCodingModelSettingsResponseFormat | None = None
     """The response format for the model."""
 
-    strict: Optional[bool] = None
+    strict: bool | None = None
     """Enable strict mode for tool calling. When true, tool outputs are guaranteed to match JSON schemas."""
 
-    temperature: Optional[float] = None
+    temperature: float | None = None
     """The temperature of the model."""
 
-    thinking: Optional[ModelSettingsMoonshotCodingModelSettingsThinking] = None
+    thinking: ModelSettingsMoonshotCodingModelSettingsThinking | None = None
     """The thinking configuration for the model."""
 
-    verbosity: Optional[Literal["low", "medium", "high"]] = None
+    verbosity: Literal["low", "medium", "high"] | None = None
     """Soft control for how verbose model output should be, used for GPT-5 models."""

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
+
 from .._runtime import BaseModel
 from .model_settings_moonshot_model_settings_response_format import (
     ModelSettingsMoonshotModelSettingsResponseFormat,
@@ -17,20 +18,20 @@ __all__ = [
 class ModelSettingsMoonshotModelSettings(BaseModel):
     """Moonshot/Kimi model configuration (OpenAI-compatible)."""
 
-    max_output_tokens: Optional[int] = None
+    max_output_tokens: int | None = None
     """The maximum number of tokens the model can generate."""
 
-    parallel_tool_calls: Optional[bool] = None
+    parallel_tool_calls: bool | None = None
     """Whether to enable parallel tool calling."""
 
     provider_type: Literal["moonshot"] = "moonshot"
     """The type of the provider."""
 
-    response_format: Optional[ModelSettingsMoonshotModelSettingsResponseFormat] = None
+    response_format: ModelSettingsMoonshotModelSettingsResponseFormat | None = None
     """The response format for the model."""
 
-    strict: Optional[bool] = None
+    strict: bool | None = None
     """Enable strict mode for tool calling. When true, tool outputs are guaranteed to match JSON schemas."""
 
-    temperature: Optional[float] = None
+    temperature: float | None = None
     """The temperature of the model."""

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
+
 from .._runtime import BaseModel
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 class ModelSettingsZaiModelSettingsThinking(BaseModel):
     """The thinking configuration for GLM-4.5+ models."""
 
-    clear_thinking: Optional[bool] = None
+    clear_thinking: bool | None = None
     """If False, preserved thinking is used (recommended for agents)."""
 
-    type: Optional[Literal["enabled", "disabled"]] = None
+    type: Literal["enabled", "disabled"] | None = None
     """Whether thinking is enabled or disabled."""

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import List, Literal, Optional
+from typing import Literal
+
 from .._runtime import BaseModel
 
 __all__ = [
@@ -17,36 +18,36 @@ class MultiAgentGroup(BaseModel):
     id: str
     """The id of the group. Assigned by the database."""
 
-    agent_ids: List[str]
+    agent_ids: list[str]
     description: str
     manager_type: Literal[
         "round_robin", "supervisor", "dynamic", "sleeptime", "voice_sleeptime", "swarm"
     ]
-    base_template_id: Optional[str] = None
+    base_template_id: str | None = None
     """The base template id."""
 
-    deployment_id: Optional[str] = None
+    deployment_id: str | None = None
     """The id of the deployment."""
 
-    hidden: Optional[bool] = None
+    hidden: bool | None = None
     """If set to True, the group will be hidden."""
 
-    last_processed_message_id: Optional[str] = None
-    manager_agent_id: Optional[str] = None
-    max_message_buffer_length: Optional[int] = None
+    last_processed_message_id: str | None = None
+    manager_agent_id: str | None = None
+    max_message_buffer_length: int | None = None
     """The desired maximum length of messages in the context window of the convo agent. This is a best effort, and may be off slightly due to user/assistant interleaving."""
 
-    max_turns: Optional[int] = None
-    min_message_buffer_length: Optional[int] = None
+    max_turns: int | None = None
+    min_message_buffer_length: int | None = None
     """The desired minimum length of messages in the context window of the convo agent. This is a best effort, and may be off-by-one due to user/assistant interleaving."""
 
-    project_id: Optional[str] = None
+    project_id: str | None = None
     """The associated project id."""
 
-    shared_block_ids: Optional[List[str]] = None
-    sleeptime_agent_frequency: Optional[int] = None
-    template_id: Optional[str] = None
+    shared_block_ids: list[str] | None = None
+    sleeptime_agent_frequency: int | None = None
+    template_id: str | None = None
     """The id of the template."""
 
-    termination_token: Optional[str] = None
-    turns_counter: Optional[int] = None
+    termination_token: str | None = None
+    turns_counter: int | None = None

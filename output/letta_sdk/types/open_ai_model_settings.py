@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
+
 from .._runtime import BaseModel
 from .reasoning import Reasoning
 from .response_format import ResponseFormat
@@ -14,23 +15,23 @@ __all__ = [
 
 
 class OpenAIModelSettings(BaseModel):
-    max_output_tokens: Optional[int] = None
+    max_output_tokens: int | None = None
     """The maximum number of tokens the model can generate."""
 
-    parallel_tool_calls: Optional[bool] = None
+    parallel_tool_calls: bool | None = None
     """Whether to enable parallel tool calling."""
 
     provider_type: Literal["openai"] = "openai"
     """The type of the provider."""
 
-    reasoning: Optional[Reasoning] = None
+    reasoning: Reasoning | None = None
     """The reasoning configuration for the model."""
 
-    response_format: Optional[ResponseFormat] = None
+    response_format: ResponseFormat | None = None
     """The response format for the model."""
 
-    strict: Optional[bool] = None
+    strict: bool | None = None
     """Enable strict mode for tool calling. When true, tool outputs are guaranteed to match JSON schemas."""
 
-    temperature: Optional[float] = None
+    temperature: float | None = None
     """The temperature of the model."""

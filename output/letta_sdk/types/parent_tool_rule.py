@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import List, Literal, Optional
+from typing import Literal
+
 from .._runtime import BaseModel
 
 __all__ = [
@@ -14,13 +15,13 @@ __all__ = [
 class ParentToolRule(BaseModel):
     """A ToolRule that only allows a child tool to be called if the parent has been called."""
 
-    children: List[str]
+    children: list[str]
     """The children tools that can be invoked."""
 
     tool_name: str
     """The name of the tool. Must exist in the database for the user's organization."""
 
-    prompt_template: Optional[str] = None
+    prompt_template: str | None = None
     """Optional template string (ignored)."""
 
     type: Literal["parent_last_tool"] = "parent_last_tool"

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Optional
 from pydantic import Field
+
 from .._runtime import BaseModel
 
 __all__ = [
@@ -18,5 +18,5 @@ class PipRequirement(BaseModel):
     name: str = Field(min_length=1)
     """Name of the pip package."""
 
-    version: Optional[str] = None
+    version: str | None = None
     """Optional version of the package, following semantic versioning."""

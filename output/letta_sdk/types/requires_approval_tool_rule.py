@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
+
 from .._runtime import BaseModel
 
 __all__ = [
@@ -17,7 +18,7 @@ class RequiresApprovalToolRule(BaseModel):
     tool_name: str
     """The name of the tool. Must exist in the database for the user's organization."""
 
-    prompt_template: Optional[str] = None
+    prompt_template: str | None = None
     """Optional template string (ignored). Rendering uses fast built-in formatting for performance."""
 
     type: Literal["requires_approval"] = "requires_approval"

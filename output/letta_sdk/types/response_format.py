@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Union
+from typing import Annotated, TypeAlias
+
 from pydantic import Field
-from typing_extensions import TypeAlias
+
 from .json_object_response_format import JsonObjectResponseFormat
 from .json_schema_response_format import JsonSchemaResponseFormat
 from .text_response_format import TextResponseFormat
@@ -16,7 +17,7 @@ __all__ = [
 
 
 ResponseFormat: TypeAlias = Annotated[
-    Union[TextResponseFormat, JsonSchemaResponseFormat, JsonObjectResponseFormat],
+    TextResponseFormat | JsonSchemaResponseFormat | JsonObjectResponseFormat,
     Field(discriminator="type"),
 ]
 """The response format for the model's output. Supports text, json_object, and json_schema (structured outputs). Can be set via model_settings."""

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Dict, Optional
+
 from .._runtime import BaseModel
 from .embedding_config import EmbeddingConfig
 from .vector_db_provider import VectorDBProvider
@@ -26,26 +26,26 @@ class Source(BaseModel):
     name: str
     """The name of the source."""
 
-    created_at: Optional[datetime] = None
+    created_at: datetime | None = None
     """The timestamp when the source was created."""
 
-    created_by_id: Optional[str] = None
+    created_by_id: str | None = None
     """The id of the user that made this Tool."""
 
-    description: Optional[str] = None
+    description: str | None = None
     """The description of the source."""
 
-    instructions: Optional[str] = None
+    instructions: str | None = None
     """Instructions for how to use the source."""
 
-    last_updated_by_id: Optional[str] = None
+    last_updated_by_id: str | None = None
     """The id of the user that made this Tool."""
 
-    metadata: Optional[Dict[str, object]] = None
+    metadata: dict[str, object] | None = None
     """Metadata associated with the source."""
 
-    updated_at: Optional[datetime] = None
+    updated_at: datetime | None = None
     """The timestamp when the source was last updated."""
 
-    vector_db_provider: Optional[VectorDBProvider] = None
+    vector_db_provider: VectorDBProvider | None = None
     """The vector database provider used for this source's passages"""

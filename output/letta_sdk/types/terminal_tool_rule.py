@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
+
 from .._runtime import BaseModel
 
 __all__ = [
@@ -17,7 +18,7 @@ class TerminalToolRule(BaseModel):
     tool_name: str
     """The name of the tool. Must exist in the database for the user's organization."""
 
-    prompt_template: Optional[str] = None
+    prompt_template: str | None = None
     """Optional template string (ignored)."""
 
     type: Literal["exit_loop"] = "exit_loop"

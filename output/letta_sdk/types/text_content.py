@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
+
 from .._runtime import BaseModel
 
 __all__ = [
@@ -15,7 +16,7 @@ class TextContent(BaseModel):
     text: str
     """The text content of the message."""
 
-    signature: Optional[str] = None
+    signature: str | None = None
     """Stores a unique identifier for any reasoning associated with this text content."""
 
     type: Literal["text"] = "text"

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from typing import Literal
+
 from .._runtime import BaseModel
 
 __all__ = [

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
+
 from .._runtime import BaseModel
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 class Thinking(BaseModel):
     """The thinking configuration for the model."""
 
-    budget_tokens: Optional[int] = None
+    budget_tokens: int | None = None
     """The maximum number of tokens the model can use for extended thinking."""
 
-    type: Optional[Literal["enabled", "disabled"]] = None
+    type: Literal["enabled", "disabled"] | None = None
     """The type of thinking to use."""

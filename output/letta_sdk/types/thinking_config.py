@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
 from .._runtime import BaseModel
 
 __all__ = [
@@ -14,8 +13,8 @@ __all__ = [
 class ThinkingConfig(BaseModel):
     """The thinking configuration for the model."""
 
-    include_thoughts: Optional[bool] = None
+    include_thoughts: bool | None = None
     """Whether to include thoughts in the model's response."""
 
-    thinking_budget: Optional[int] = None
+    thinking_budget: int | None = None
     """The thinking budget for the model."""

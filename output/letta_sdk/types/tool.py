@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional
 from pydantic import Field
+
 from .._runtime import BaseModel
 from .npm_requirement import NpmRequirement
 from .pip_requirement import PipRequirement
@@ -21,53 +21,53 @@ class Tool(BaseModel):
     id: str
     """The human-friendly ID of the Tool"""
 
-    args_json_schema: Optional[Dict[str, object]] = None
+    args_json_schema: dict[str, object] | None = None
     """The args JSON schema of the function."""
 
-    created_by_id: Optional[str] = None
+    created_by_id: str | None = None
     """The id of the user that made this Tool."""
 
-    default_requires_approval: Optional[bool] = None
+    default_requires_approval: bool | None = None
     """Default value for whether or not executing this tool requires approval."""
 
-    description: Optional[str] = None
+    description: str | None = None
     """The description of the tool."""
 
-    enable_parallel_execution: Optional[bool] = None
+    enable_parallel_execution: bool | None = None
     """If set to True, then this tool will potentially be executed concurrently with other tools. Default False."""
 
-    json_schema: Optional[Dict[str, object]] = None
+    json_schema: dict[str, object] | None = None
     """The JSON schema of the function."""
 
-    last_updated_by_id: Optional[str] = None
+    last_updated_by_id: str | None = None
     """The id of the user that made this Tool."""
 
-    metadata: Optional[Dict[str, object]] = Field(default=None, alias="metadata_")
+    metadata: dict[str, object] | None = Field(default=None, alias="metadata_")
     """A dictionary of additional metadata for the tool."""
 
-    name: Optional[str] = None
+    name: str | None = None
     """The name of the function."""
 
-    npm_requirements: Optional[List[NpmRequirement]] = None
+    npm_requirements: list[NpmRequirement] | None = None
     """Optional list of npm packages required by this tool."""
 
-    pip_requirements: Optional[List[PipRequirement]] = None
+    pip_requirements: list[PipRequirement] | None = None
     """Optional list of pip packages required by this tool."""
 
-    project_id: Optional[str] = None
+    project_id: str | None = None
     """The project id of the tool."""
 
-    return_char_limit: Optional[int] = Field(default=None, ge=1, le=1000000)
+    return_char_limit: int | None = Field(default=None, ge=1, le=1000000)
     """The maximum number of characters in the response."""
 
-    source_code: Optional[str] = None
+    source_code: str | None = None
     """The source code of the function."""
 
-    source_type: Optional[str] = None
+    source_type: str | None = None
     """The type of the source code."""
 
-    tags: Optional[List[str]] = None
+    tags: list[str] | None = None
     """Metadata tags."""
 
-    tool_type: Optional[ToolType] = None
+    tool_type: ToolType | None = None
     """The type of the tool."""

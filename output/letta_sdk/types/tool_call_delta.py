@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
 from .._runtime import BaseModel
 
 __all__ = [
@@ -12,6 +11,6 @@ __all__ = [
 
 
 class ToolCallDelta(BaseModel):
-    arguments: Optional[str] = None
-    name: Optional[str] = None
-    tool_call_id: Optional[str] = None
+    arguments: str | None = None
+    name: str | None = None
+    tool_call_id: str | None = None

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from typing import List, Union
-from typing_extensions import TypeAlias
+from typing import TypeAlias
+
 from .tool_call import ToolCall
 from .tool_call_delta import ToolCallDelta
 
@@ -13,5 +13,5 @@ __all__ = [
 ]
 
 
-ToolCalls: TypeAlias = Union[List[ToolCall], ToolCallDelta]
+ToolCalls: TypeAlias = list[ToolCall] | ToolCallDelta
 """The tool calls that have been requested by the llm to run, which are pending approval"""

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional
 from .._runtime import BaseModel
 from .npm_requirement import NpmRequirement
 from .pip_requirement import PipRequirement
@@ -17,32 +16,32 @@ class ToolCreate(BaseModel):
     source_code: str
     """The source code of the function."""
 
-    args_json_schema: Optional[Dict[str, object]] = None
+    args_json_schema: dict[str, object] | None = None
     """The args JSON schema of the function."""
 
-    default_requires_approval: Optional[bool] = None
+    default_requires_approval: bool | None = None
     """Whether or not to require approval before executing this tool."""
 
-    description: Optional[str] = None
+    description: str | None = None
     """The description of the tool."""
 
-    enable_parallel_execution: Optional[bool] = None
+    enable_parallel_execution: bool | None = None
     """If set to True, then this tool will potentially be executed concurrently with other tools. Default False."""
 
-    json_schema: Optional[Dict[str, object]] = None
+    json_schema: dict[str, object] | None = None
     """The JSON schema of the function (auto-generated from source_code if not provided)"""
 
-    npm_requirements: Optional[List[NpmRequirement]] = None
+    npm_requirements: list[NpmRequirement] | None = None
     """Optional list of npm packages required by this tool."""
 
-    pip_requirements: Optional[List[PipRequirement]] = None
+    pip_requirements: list[PipRequirement] | None = None
     """Optional list of pip packages required by this tool."""
 
-    return_char_limit: Optional[float] = None
+    return_char_limit: float | None = None
     """The maximum number of characters in the response."""
 
-    source_type: Optional[str] = None
+    source_type: str | None = None
     """The source type of the function."""
 
-    tags: Optional[List[str]] = None
+    tags: list[str] | None = None
     """Metadata tags."""

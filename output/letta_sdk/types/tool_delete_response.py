@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing_extensions import TypeAlias
+from typing import TypeAlias
 
 __all__ = [
     "ToolDeleteResponse",

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import List, Literal, Optional
+from typing import Literal
+
 from .._runtime import BaseModel
 from .agent_state import AgentState
 
@@ -16,17 +17,17 @@ class ToolExecutionResult(BaseModel):
     status: Literal["success", "error"]
     """The status of the tool execution and return object"""
 
-    agent_state: Optional[AgentState] = None
+    agent_state: AgentState | None = None
     """Representation of an agent's state. This is the state of the agent at a given time, and is persisted in the DB backend. The state has all the information needed to recreate a persisted agent."""
 
-    func_return: Optional[object] = None
+    func_return: object | None = None
     """The function return object"""
 
-    sandbox_config_fingerprint: Optional[str] = None
+    sandbox_config_fingerprint: str | None = None
     """The fingerprint of the config for the sandbox"""
 
-    stderr: Optional[List[str]] = None
+    stderr: list[str] | None = None
     """Captured stderr from the function invocation"""
 
-    stdout: Optional[List[str]] = None
+    stdout: list[str] | None = None
     """Captured stdout (prints, logs) from function invocation"""

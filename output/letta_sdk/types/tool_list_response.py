@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from typing import List
-from typing_extensions import TypeAlias
+from typing import TypeAlias
+
 from .tool import Tool
 
 __all__ = [
@@ -12,4 +12,4 @@ __all__ = [
 ]
 
 
-ToolListResponse: TypeAlias = List[Tool]
+ToolListResponse: TypeAlias = list[Tool]

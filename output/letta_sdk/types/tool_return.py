@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, List, Literal, Optional, Union
+from typing import Annotated, Literal
+
 from pydantic import Field
+
 from .._runtime import BaseModel
 from .image_content import ImageContent
 from .text_content import TextContent
@@ -17,12 +19,10 @@ __all__ = [
 class ToolReturn(BaseModel):
     status: Literal["success", "error"]
     tool_call_id: str
-    tool_return: Union[
-        List[Annotated[Union[TextContent, ImageContent], Field(discriminator="type")]], str
-    ]
+    tool_return: list[Annotated[TextContent | ImageContent, Field(discriminator="type")]] | str
     """The tool return value - either a string or list of content parts (text/image)"""
 
-    stderr: Optional[List[str]] = None
-    stdout: Optional[List[str]] = None
+    stderr: list[str] | None = None
+    stdout: list[str] | None = None
     type: Literal["tool"] = "tool"
     """The message type to be created."""

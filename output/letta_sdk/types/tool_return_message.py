@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import List, Literal, Optional
+from typing import Literal
+
 from .._runtime import BaseModel
 from .tool_return import ToolReturn
 
@@ -32,18 +33,18 @@ class ToolReturnMessage(BaseModel):
     status: Literal["success", "error"]
     tool_call_id: str
     tool_return: str
-    is_err: Optional[bool] = None
+    is_err: bool | None = None
     message_type: Literal["tool_return_message"] = "tool_return_message"
     """The type of the message."""
 
-    name: Optional[str] = None
-    otid: Optional[str] = None
+    name: str | None = None
+    otid: str | None = None
     """The offline threading id (OTID). Set by the client to deduplicate requests. Used for idempotency in background streaming mode — each message in a request must have a unique OTID. Retries of the same request should reuse the same OTIDs."""
 
-    run_id: Optional[str] = None
-    sender_id: Optional[str] = None
-    seq_id: Optional[float] = None
-    stderr: Optional[List[str]] = None
-    stdout: Optional[List[str]] = None
-    step_id: Optional[str] = None
-    tool_returns: Optional[List[ToolReturn]] = None
+    run_id: str | None = None
+    sender_id: str | None = None
+    seq_id: float | None = None
+    stderr: list[str] | None = None
+    stdout: list[str] | None = None
+    step_id: str | None = None
+    tool_returns: list[ToolReturn] | None = None

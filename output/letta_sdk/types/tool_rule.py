@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Union
+from typing import Annotated, TypeAlias
+
 from pydantic import Field
-from typing_extensions import TypeAlias
+
 from .child_tool_rule import ChildToolRule
 from .conditional_tool_rule import ConditionalToolRule
 from .continue_tool_rule import ContinueToolRule
@@ -22,17 +23,15 @@ __all__ = [
 
 
 ToolRule: TypeAlias = Annotated[
-    Union[
-        ChildToolRule,
-        InitToolRule,
-        TerminalToolRule,
-        ConditionalToolRule,
-        ContinueToolRule,
-        RequiredBeforeExitToolRule,
-        MaxCountPerStepToolRule,
-        ParentToolRule,
-        RequiresApprovalToolRule,
-    ],
+    ChildToolRule
+    | InitToolRule
+    | TerminalToolRule
+    | ConditionalToolRule
+    | ContinueToolRule
+    | RequiredBeforeExitToolRule
+    | MaxCountPerStepToolRule
+    | ParentToolRule
+    | RequiresApprovalToolRule,
     Field(discriminator="type"),
 ]
 """The list of tool rules."""

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from typing import Dict, Optional
 from .._runtime import BaseModel
 
 __all__ = [
@@ -12,5 +11,5 @@ __all__ = [
 
 
 class ToolRunParams(BaseModel):
-    args: Optional[Dict[str, object]] = None
+    args: dict[str, object] | None = None
     """Arguments to pass to the tool"""

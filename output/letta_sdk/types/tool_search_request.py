@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import List, Literal, Optional
+from typing import Literal
+
 from .._runtime import BaseModel
 
 __all__ = [
@@ -14,17 +15,17 @@ __all__ = [
 class ToolSearchRequest(BaseModel):
     """Request model for searching tools using semantic search."""
 
-    limit: Optional[float] = None
+    limit: float | None = None
     """Maximum number of results to return."""
 
-    query: Optional[str] = None
+    query: str | None = None
     """Text query for semantic search."""
 
-    search_mode: Optional[Literal["vector", "fts", "hybrid"]] = None
+    search_mode: Literal["vector", "fts", "hybrid"] | None = None
     """Search mode: vector, fts, or hybrid."""
 
-    tags: Optional[List[str]] = None
+    tags: list[str] | None = None
     """Filter by tags (match any)."""
 
-    tool_types: Optional[List[str]] = None
+    tool_types: list[str] | None = None
     """Filter by tool types (e.g., 'custom', 'letta_core')."""

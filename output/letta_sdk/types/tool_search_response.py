@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from typing import List
-from typing_extensions import TypeAlias
+from typing import TypeAlias
+
 from .tool_search_result import ToolSearchResult
 
 __all__ = [
@@ -12,4 +12,4 @@ __all__ = [
 ]
 
 
-ToolSearchResponse: TypeAlias = List[ToolSearchResult]
+ToolSearchResponse: TypeAlias = list[ToolSearchResult]

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
 from .._runtime import BaseModel
 from .tool import Tool
 
@@ -21,11 +20,11 @@ class ToolSearchResult(BaseModel):
     tool: Tool
     """The matched tool."""
 
-    embedded_text: Optional[str] = None
+    embedded_text: str | None = None
     """The embedded text content used for matching."""
 
-    fts_rank: Optional[float] = None
+    fts_rank: float | None = None
     """Full-text search rank position."""
 
-    vector_rank: Optional[float] = None
+    vector_rank: float | None = None
     """Vector search rank position."""

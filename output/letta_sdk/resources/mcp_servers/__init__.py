@@ -5,21 +5,12 @@ from __future__ import annotations
 
 from functools import cached_property
 from typing import TYPE_CHECKING
-from ..._runtime import (
-    AsyncAPIResource,
-    Body,
-    Headers,
-    NOT_GIVEN,
-    NotGiven,
-    Query,
-    RequestOptions,
-    SyncAPIResource,
-    Timeout,
-)
+
+from ..._runtime import AsyncAPIResource, SyncAPIResource
 
 if TYPE_CHECKING:
-    from .tools import McpServersToolsResource, AsyncMcpServersToolsResource
-__all__ = ["McpServersResource", "AsyncMcpServersResource"]
+    from .tools import AsyncMcpServersToolsResource, McpServersToolsResource
+__all__ = ["AsyncMcpServersResource", "McpServersResource"]
 
 
 class McpServersResource(SyncAPIResource):

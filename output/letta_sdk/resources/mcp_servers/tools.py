@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-from typing import Dict, Optional
 from ..._runtime import (
+    NOT_GIVEN,
     AsyncAPIResource,
     Body,
     Headers,
-    NOT_GIVEN,
     NotGiven,
     Query,
     RequestOptions,
@@ -20,7 +19,7 @@ from ...types.tool_execution_result import ToolExecutionResult
 from ...types.tool_list_response import ToolListResponse
 from ...types.tool_run_params import ToolRunParams
 
-__all__ = ["McpServersToolsResource", "AsyncMcpServersToolsResource"]
+__all__ = ["AsyncMcpServersToolsResource", "McpServersToolsResource"]
 
 
 class McpServersToolsResource(SyncAPIResource):
@@ -29,7 +28,7 @@ class McpServersToolsResource(SyncAPIResource):
         tool_id: str,
         *,
         mcp_server_id: str,
-        args: Optional[Dict[str, object]] | NotGiven = NOT_GIVEN,
+        args: dict[str, object] | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -127,7 +126,7 @@ class AsyncMcpServersToolsResource(AsyncAPIResource):
         tool_id: str,
         *,
         mcp_server_id: str,
-        args: Optional[Dict[str, object]] | NotGiven = NOT_GIVEN,
+        args: dict[str, object] | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
