@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from generator.source import Span
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     """How bad a diagnostic is: errors stop generation, warnings and notes do not."""
 
     ERROR = "error"
@@ -86,7 +86,7 @@ class Diagnostics:
     def note(self, span: Span, code: str, message: str) -> None:
         self._items.append(Diagnostic(span, code, Level.NOTE, message))
 
-    def extend(self, items: "Diagnostics | list[Diagnostic] | tuple[Diagnostic, ...]") -> None:
+    def extend(self, items: Diagnostics | list[Diagnostic] | tuple[Diagnostic, ...]) -> None:
         self._items.extend(items.items if isinstance(items, Diagnostics) else items)
 
     @property

@@ -7,12 +7,12 @@ source span it was first documented at. Names are validated identifiers (`genera
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Union
+from typing import Literal
 
 from generator.names import ClassName, PyName
 from generator.source import Span
 
-Scalar = Union[str, int, float, bool, None]
+Scalar = str | int | float | bool | None
 
 # --- type references ---------------------------------------------------------------------------
 
@@ -68,7 +68,7 @@ class Ref:
     name: ClassName
 
 
-TypeRef = Union[Primitive, Unknown, Null, ListOf, MapOf, LiteralOf, UnionOf, Ref]
+TypeRef = Primitive | Unknown | Null | ListOf | MapOf | LiteralOf | UnionOf | Ref
 
 
 # --- type definitions --------------------------------------------------------------------------
@@ -162,7 +162,7 @@ class AliasType:
     description: str = ""
 
 
-TypeDef = Union[ObjectType, EnumType, UnionType, AliasType]
+TypeDef = ObjectType | EnumType | UnionType | AliasType
 
 
 # --- operations --------------------------------------------------------------------------------

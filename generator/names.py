@@ -9,9 +9,24 @@ _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z0-9]|\b|_|$)|[A-Z]?[a-z0-9]+|[A-Z]+|[0-9]
 _SOFT_KEYWORDS = {"type", "match", "case", "_"}
 _RESERVED_ATTRS = {
     # pydantic BaseModel attributes a field must not shadow
-    "model_config", "model_fields", "model_dump", "model_validate", "model_copy", "model_extra",
-    "model_fields_set", "model_construct", "model_json_schema", "dict", "json", "copy", "schema",
-    "construct", "validate", "parse_obj", "fields", "register",
+    "model_config",
+    "model_fields",
+    "model_dump",
+    "model_validate",
+    "model_copy",
+    "model_extra",
+    "model_fields_set",
+    "model_construct",
+    "model_json_schema",
+    "dict",
+    "json",
+    "copy",
+    "schema",
+    "construct",
+    "validate",
+    "parse_obj",
+    "fields",
+    "register",
 }
 
 
@@ -35,13 +50,13 @@ class PyName(str):
 
     __slots__ = ()
 
-    def __new__(cls, raw: str) -> "PyName":
+    def __new__(cls, raw: str) -> PyName:
         if not raw.isidentifier() or keyword.iskeyword(raw):
             raise ValueError(f"not a usable Python name: {raw!r}")
         return super().__new__(cls, raw)
 
     @classmethod
-    def sanitize(cls, raw: str) -> tuple["PyName", bool]:
+    def sanitize(cls, raw: str) -> tuple[PyName, bool]:
         """Make a usable name from any docs string; the flag says whether it had to change."""
         name = re.sub(r"\W", "_", raw.strip())
         name = re.sub(r"_+", "_", name) if name != raw else name
@@ -57,13 +72,13 @@ class ClassName(str):
 
     __slots__ = ()
 
-    def __new__(cls, raw: str) -> "ClassName":
+    def __new__(cls, raw: str) -> ClassName:
         if not raw.isidentifier() or keyword.iskeyword(raw) or not raw[0].isupper():
             raise ValueError(f"not a usable class name: {raw!r}")
         return super().__new__(cls, raw)
 
     @classmethod
-    def sanitize(cls, raw: str) -> tuple["ClassName", bool]:
+    def sanitize(cls, raw: str) -> tuple[ClassName, bool]:
         """Make a class name from any docs string (`URL object` -> `URL`, `sg-lang` -> `SgLang`)."""
         if raw.isidentifier() and raw[:1].isupper() and not keyword.iskeyword(raw):
             return cls(raw), False

@@ -70,10 +70,16 @@ def test_check_reports_drift_with_a_unified_diff(generated: Path, spec_copy: Pat
     assert "specgen check: 1 file(s) missing, 1 changed, 0 no longer generated" in stderr
 
 
-def test_bad_docs_exit_2_with_file_and_line_and_leave_output_alone(generated: Path, spec_copy: Path):
+def test_bad_docs_exit_2_with_file_and_line_and_leave_output_alone(
+    generated: Path, spec_copy: Path
+):
     before = {p: p.read_bytes() for p in generated.rglob("*") if p.is_file()}
     doc = spec_copy / "tools.http.md"
-    doc.write_text(doc.read_text().replace("`NpmRequirement object { name, version }`", "`NpmRequirement object { name, 4 more }`"))
+    doc.write_text(
+        doc.read_text().replace(
+            "`NpmRequirement object { name, version }`", "`NpmRequirement object { name, 4 more }`"
+        )
+    )
     for command in ("generate", "check"):
         code, stdout, stderr = run(command, "--spec", str(spec_copy), "--out", str(generated))
         assert code == 2
@@ -92,15 +98,29 @@ def test_generate_keeps_foreign_files_unless_clean(generated: Path, spec_copy: P
 
 def test_package_names_from_flags_override_the_config(tmp_path: Path, spec_copy: Path):
     out = tmp_path / "renamed"
-    code, _, _ = run("generate", "--spec", str(spec_copy), "--out", str(out), "--sdk-package", "acme_sdk", "--server-package", "acme_server")
+    code, _, _ = run(
+        "generate",
+        "--spec",
+        str(spec_copy),
+        "--out",
+        str(out),
+        "--sdk-package",
+        "acme_sdk",
+        "--server-package",
+        "acme_server",
+    )
     assert code == 0
-    assert (out / "acme_sdk" / "_client.py").is_file() and (out / "acme_server" / "app.py").is_file()
+    assert (out / "acme_sdk" / "_client.py").is_file() and (
+        out / "acme_server" / "app.py"
+    ).is_file()
     assert not (out / "letta_sdk").exists()
     assert "from acme_sdk" in (out / "acme_server" / "handlers.py").read_text()
 
 
 def test_bad_package_name_is_bad_input(tmp_path: Path, spec_copy: Path):
-    code, _, stderr = run("generate", "--spec", str(spec_copy), "--out", str(tmp_path / "o"), "--sdk-package", "class")
+    code, _, stderr = run(
+        "generate", "--spec", str(spec_copy), "--out", str(tmp_path / "o"), "--sdk-package", "class"
+    )
     assert code == 2
     assert "error C001: sdk package 'class' is not a Python package name" in stderr
 

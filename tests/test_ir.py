@@ -9,7 +9,10 @@ from generator.diagnostics import Level
 
 
 def test_ten_operations_with_sdk_paths_and_signatures(loaded):
-    ops = [(o.method, o.path, ".".join([*o.resource, o.sdk_name]), o.positional) for o in loaded.api.operations]
+    ops = [
+        (o.method, o.path, ".".join([*o.resource, o.sdk_name]), o.positional)
+        for o in loaded.api.operations
+    ]
     assert ops == [
         ("delete", "/v1/tools/{tool_id}", "tools.delete", ("tool_id",)),
         ("get", "/v1/tools/{tool_id}", "tools.retrieve", ("tool_id",)),
@@ -18,9 +21,24 @@ def test_ten_operations_with_sdk_paths_and_signatures(loaded):
         ("post", "/v1/tools/", "tools.create", ()),
         ("put", "/v1/tools/", "tools.upsert", ()),
         ("post", "/v1/tools/search", "tools.search", ()),
-        ("post", "/v1/mcp-servers/{mcp_server_id}/tools/{tool_id}/run", "mcp_servers.tools.run", ("tool_id",)),
-        ("get", "/v1/mcp-servers/{mcp_server_id}/tools/{tool_id}", "mcp_servers.tools.retrieve", ("tool_id",)),
-        ("get", "/v1/mcp-servers/{mcp_server_id}/tools", "mcp_servers.tools.list", ("mcp_server_id",)),
+        (
+            "post",
+            "/v1/mcp-servers/{mcp_server_id}/tools/{tool_id}/run",
+            "mcp_servers.tools.run",
+            ("tool_id",),
+        ),
+        (
+            "get",
+            "/v1/mcp-servers/{mcp_server_id}/tools/{tool_id}",
+            "mcp_servers.tools.retrieve",
+            ("tool_id",),
+        ),
+        (
+            "get",
+            "/v1/mcp-servers/{mcp_server_id}/tools",
+            "mcp_servers.tools.list",
+            ("mcp_server_id",),
+        ),
     ]
 
 
@@ -52,7 +70,10 @@ def test_flavors_merge_into_one_tool(loaded):
 
 def test_documented_names_of_inline_classes_are_kept(loaded):
     names = {t.name for t in loaded.api.types}
-    assert {"CompactionSettingsModelSettingsSgLangModelSettings", "ModelSettingsSgLangModelSettings"} <= names
+    assert {
+        "CompactionSettingsModelSettingsSgLangModelSettings",
+        "ModelSettingsSgLangModelSettings",
+    } <= names
     tool_rule = loaded.api.type_named("ToolRule")
     assert isinstance(tool_rule, ir.UnionType) and len(tool_rule.members) == 9
     assert tool_rule.discriminator is not None and tool_rule.discriminator.property == "type"

@@ -56,9 +56,7 @@ def align(
         key = field_key(entry.name)
         hit = _find(order, key, pos)
         if hit is None:
-            diags.warning(
-                entry.span, "M005", f"{entry.name} matches no documented field of {root}"
-            )
+            diags.warning(entry.span, "M005", f"{entry.name} matches no documented field of {root}")
             continue
         pos = hit + 1
         owner = order[hit][0]

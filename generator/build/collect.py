@@ -69,11 +69,17 @@ class Collector:
         if isinstance(entry, DeclEntry):
             target = self.typeref(entry.type, entry.children, ctx.enter(entry.name), entry.span)
             if isinstance(target, ir.LiteralOf):
-                self.reg.observe(entry.name, EnumObs(target.values, entry.span, ctx.rank, entry.description))
+                self.reg.observe(
+                    entry.name, EnumObs(target.values, entry.span, ctx.rank, entry.description)
+                )
             elif isinstance(target, ir.UnionOf):
-                self.reg.observe(entry.name, UnionObs(target.members, entry.span, ctx.rank, entry.description))
+                self.reg.observe(
+                    entry.name, UnionObs(target.members, entry.span, ctx.rank, entry.description)
+                )
             elif not (isinstance(target, ir.Ref) and target.name == entry.name):
-                self.reg.observe(entry.name, AliasObs(target, entry.span, ctx.rank, entry.description))
+                self.reg.observe(
+                    entry.name, AliasObs(target, entry.span, ctx.rank, entry.description)
+                )
             return entry.name
         if isinstance(entry, TypeEntry):
             ref = self.typeref(entry.type, entry.children, ctx, entry.span, entry.description)

@@ -183,7 +183,8 @@ def _tags_default_to_their_value(
     for t in types:
         if isinstance(t, ir.ObjectType) and t.name in tags:
             fields = tuple(
-                _as_tag(f) if f.wire_name in tags[t.name] and not f.required else f for f in t.fields
+                _as_tag(f) if f.wire_name in tags[t.name] and not f.required else f
+                for f in t.fields
             )
             t = ir.ObjectType(t.name, fields, t.span, t.description)
         out.append(t)

@@ -124,7 +124,10 @@ def method_view(op: ir.Operation, printer: Printer, imports: set[Import]) -> Met
     positional = tuple(views[n] for n in op.positional if n in views)
     keyword = [views[p.name] for p in op.params if p.name not in op.positional]
     keyword.sort(key=lambda v: v.default is not None)  # required keyword-only first
-    by_loc = {loc: tuple(views[p.name] for p in op.params if p.location == loc) for loc in ("path", "query", "header", "body")}
+    by_loc = {
+        loc: tuple(views[p.name] for p in op.params if p.location == loc)
+        for loc in ("path", "query", "header", "body")
+    }
     response = op.response
     item_type = cursor = item_id = None
     if op.pagination is not None and isinstance(response, ir.ListOf):
@@ -219,7 +222,9 @@ def render_client(api: ir.Api, config: Config) -> dict[str, str]:
         version=config.version,
         resources=top,
     )
-    exports = sorted([config.client_class, "Async" + config.client_class, "types", *_PACKAGE_RUNTIME])
+    exports = sorted(
+        [config.client_class, "Async" + config.client_class, "types", *_PACKAGE_RUNTIME]
+    )
     files[f"{pkg}/__init__.py"] = render(
         "client/package_init.py.jinja",
         client=config.client_class,

@@ -47,7 +47,12 @@ def _surface(api: ir.Api) -> list[dict[str, object]]:
 
 
 def render_package(api: ir.Api, config: Config) -> dict[str, str]:
-    kinds = {ir.ObjectType: "model", ir.EnumType: "enum", ir.UnionType: "union", ir.AliasType: "alias"}
+    kinds = {
+        ir.ObjectType: "model",
+        ir.EnumType: "enum",
+        ir.UnionType: "union",
+        ir.AliasType: "alias",
+    }
     types = [(str(t.name), kinds[type(t)]) for t in api.types]
     context = dict(
         sdk=config.sdk_package,

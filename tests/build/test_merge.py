@@ -89,7 +89,12 @@ def test_http_gives_wire_names_and_python_gives_sdk_names_and_sharper_types():
 def test_operation_from_python_flavor_has_sdk_path_and_positional_param():
     api, _ = build(HTTP_THING, PY_THING)
     (op,) = api.operations
-    assert (op.method, op.path, op.resource, op.sdk_name) == ("get", "/v1/things/{thing_id}", ("things",), "retrieve")
+    assert (op.method, op.path, op.resource, op.sdk_name) == (
+        "get",
+        "/v1/things/{thing_id}",
+        ("things",),
+        "retrieve",
+    )
     assert op.positional == ("thing_id",)
     assert [(p.name, p.location, p.required) for p in op.params] == [("thing_id", "path", True)]
     assert op.response == ir.Ref("Thing")
@@ -105,14 +110,20 @@ def test_conflicting_field_types_are_reported_with_both_places():
 
 
 def test_summary_count_that_disagrees_is_an_error():
-    broken = (HTTP_THING[0], HTTP_THING[1].replace("{ id, count, metadata_ }", "{ id, count, 2 more }"))
+    broken = (
+        HTTP_THING[0],
+        HTTP_THING[1].replace("{ id, count, metadata_ }", "{ id, count, 2 more }"),
+    )
     _, diags = build(broken)
     assert ("things.http.md:7", "D003") in codes(diags)
     assert diags.has_errors
 
 
 def test_reference_to_an_undocumented_type_is_an_error():
-    broken = (HTTP_THING[0], HTTP_THING[1].replace("`count: optional number`", "`count: optional Counter`"))
+    broken = (
+        HTTP_THING[0],
+        HTTP_THING[1].replace("`count: optional number`", "`count: optional Counter`"),
+    )
     _, diags = build(broken)
     assert ("things.http.md:13", "M001") in codes(diags)
 
@@ -155,7 +166,9 @@ def test_discriminator_found_when_every_variant_has_a_distinct_literal_tag():
     shape = api.type_named("Shape")
     assert isinstance(shape, ir.UnionType)
     assert shape.members == (ir.Ref("Circle"), ir.Ref("Square"))
-    assert shape.discriminator == ir.Discriminator("type", (("circle", "Circle"), ("square", "Square")))
+    assert shape.discriminator == ir.Discriminator(
+        "type", (("circle", "Circle"), ("square", "Square"))
+    )
 
 
 def test_inline_variants_named_locally_get_owner_and_field_prefix():

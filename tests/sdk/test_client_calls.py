@@ -7,7 +7,7 @@ import asyncio
 import importlib
 import json
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl
 
 import httpx
 import pytest
@@ -82,7 +82,7 @@ class Recorder:
                     pattern = pattern.replace("{" + p.wire_name + "}", "X")
             parts, want = path.split("/"), pattern.split("/")
             if request.method.lower() == op.method and len(parts) == len(want):
-                if all((w == "X" and g) or w == g for g, w in zip(parts, want)):
+                if all((w == "X" and g) or w == g for g, w in zip(parts, want, strict=True)):
                     return op
         raise AssertionError(f"no operation for {request.method} {path}")
 
@@ -100,17 +100,21 @@ def call_args(op: ir.Operation, api: ir.Api, everything: bool) -> tuple[list[Any
     return args, kwargs
 
 
-def check_request(request: httpx.Request, op: ir.Operation, kwargs: dict[str, Any], args: list[Any]) -> None:
+def check_request(
+    request: httpx.Request, op: ir.Operation, kwargs: dict[str, Any], args: list[Any]
+) -> None:
     assert request.method == op.method.upper()
     values = dict(kwargs)
-    values.update(zip(op.positional, args))
+    values.update(zip(op.positional, args, strict=True))
     path = op.path
     for p in op.params:
         if p.location == "path":
             path = path.replace("{" + p.wire_name + "}", str(values[p.name]))
     assert request.url.path == path
     assert sorted(parse_qsl(request.url.query.decode())) == expected_query(op, values)
-    body = {p.wire_name: values[p.name] for p in op.params if p.location == "body" and p.name in values}
+    body = {
+        p.wire_name: values[p.name] for p in op.params if p.location == "body" and p.name in values
+    }
     if op.method in ("post", "put", "patch") and op.body is not None:
         assert json.loads(request.content or b"{}") == body
     else:
@@ -133,7 +137,11 @@ def resource(client: Any, op: ir.Operation) -> Any:
 @pytest.mark.parametrize("everything", [True, False], ids=["all-params", "required-only"])
 def test_every_method_sync(sdk, loaded, everything):
     recorder = Recorder(loaded)
-    client = sdk.Letta(api_key="sk-test", base_url=BASE, http_client=httpx.Client(transport=httpx.MockTransport(recorder)))
+    client = sdk.Letta(
+        api_key="sk-test",
+        base_url=BASE,
+        http_client=httpx.Client(transport=httpx.MockTransport(recorder)),
+    )
     for op in loaded.api.operations:
         recorder.requests.clear()
         args, kwargs = call_args(op, loaded.api, everything)
@@ -149,7 +157,9 @@ def test_every_method_async(sdk, loaded, everything):
 
     async def main() -> None:
         transport = httpx.MockTransport(recorder)
-        async with sdk.AsyncLetta(api_key="sk-test", base_url=BASE, http_client=httpx.AsyncClient(transport=transport)) as client:
+        async with sdk.AsyncLetta(
+            api_key="sk-test", base_url=BASE, http_client=httpx.AsyncClient(transport=transport)
+        ) as client:
             for op in loaded.api.operations:
                 recorder.requests.clear()
                 args, kwargs = call_args(op, loaded.api, everything)
@@ -179,7 +189,11 @@ def test_signatures_follow_the_python_docs(sdk, loaded):
 
 def test_omit_and_none_on_the_wire(sdk, loaded):
     recorder = Recorder(loaded)
-    client = sdk.Letta(api_key="sk-test", base_url=BASE, http_client=httpx.Client(transport=httpx.MockTransport(recorder)))
+    client = sdk.Letta(
+        api_key="sk-test",
+        base_url=BASE,
+        http_client=httpx.Client(transport=httpx.MockTransport(recorder)),
+    )
     tool = client.tools.update("tool-1", metadata={"a": 1}, description="d")
     assert json.loads(recorder.requests[-1].content) == {"metadata_": {"a": 1}, "description": "d"}
     assert tool.metadata == {"foo": "bar"}  # parsed from the documented example by its alias
@@ -189,7 +203,11 @@ def test_omit_and_none_on_the_wire(sdk, loaded):
 
 def test_empty_path_parameter_is_refused_before_any_request(sdk, loaded):
     recorder = Recorder(loaded)
-    client = sdk.Letta(api_key="sk-test", base_url=BASE, http_client=httpx.Client(transport=httpx.MockTransport(recorder)))
+    client = sdk.Letta(
+        api_key="sk-test",
+        base_url=BASE,
+        http_client=httpx.Client(transport=httpx.MockTransport(recorder)),
+    )
     with pytest.raises(ValueError):
         client.tools.retrieve("")
     assert recorder.requests == []
@@ -199,7 +217,11 @@ def test_request_constraints_are_enforced_client_side(sdk, loaded):
     import pydantic
 
     recorder = Recorder(loaded)
-    client = sdk.Letta(api_key="sk-test", base_url=BASE, http_client=httpx.Client(transport=httpx.MockTransport(recorder)))
+    client = sdk.Letta(
+        api_key="sk-test",
+        base_url=BASE,
+        http_client=httpx.Client(transport=httpx.MockTransport(recorder)),
+    )
     with pytest.raises(pydantic.ValidationError):
         client.tools.create(source_code="x", npm_requirements=[{"name": ""}])
     assert recorder.requests == []
@@ -209,6 +231,10 @@ def test_import_is_lazy(generated_dir):
     import subprocess
     import sys
 
-    code = "import sys, letta_sdk; print(sorted(m for m in sys.modules if m.startswith('letta_sdk')))"
-    out = subprocess.run([sys.executable, "-c", code], cwd=generated_dir, capture_output=True, text=True, check=True)
+    code = (
+        "import sys, letta_sdk; print(sorted(m for m in sys.modules if m.startswith('letta_sdk')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=generated_dir, capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == "['letta_sdk']"

@@ -6,12 +6,12 @@ from __future__ import annotations
 import copy
 import importlib
 import json
-from datetime import datetime
-from typing import Any, List
+from typing import Any
 
 import httpx
 import pydantic
 import pytest
+from jsoncompare import same_instants
 
 from generator import ir
 
@@ -25,26 +25,14 @@ def py_type(ref: ir.TypeRef, types: Any) -> Any:
     if isinstance(ref, ir.Ref):
         return getattr(types, ref.name)
     if isinstance(ref, ir.ListOf):
-        return List[py_type(ref.item, types)]  # noqa: UP006 - a runtime type form
+        return list[py_type(ref.item, types)]
     raise AssertionError(f"unexpected response type {ref}")
 
 
 def examples(loaded) -> list[tuple[ir.Operation, Any]]:
-    return [(op, json.loads(op.response_example)) for op in loaded.api.operations if op.response_example]
-
-
-def same_instants(value: Any) -> Any:
-    """Datetimes compared as instants: pydantic writes `.117000Z` for the docs' `.117Z`."""
-    if isinstance(value, dict):
-        return {k: same_instants(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [same_instants(v) for v in value]
-    if isinstance(value, str) and len(value) >= 20 and value[10:11] == "T" and value.endswith("Z"):
-        try:
-            return datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            return value
-    return value
+    return [
+        (op, json.loads(op.response_example)) for op in loaded.api.operations if op.response_example
+    ]
 
 
 def test_every_documented_example_validates_and_round_trips(loaded, types):
@@ -79,7 +67,11 @@ def _runtime_parse(loaded, types, op_id: str, data: Any) -> Any:
 
 
 def test_unknown_fields_and_enum_values_from_a_newer_server_survive(loaded, types):
-    data = json.loads(next(o for o in loaded.api.operations if o.operation_id == "tools_retrieve").response_example)
+    data = json.loads(
+        next(
+            o for o in loaded.api.operations if o.operation_id == "tools_retrieve"
+        ).response_example
+    )
     data["tool_type"] = "letta_quantum_core"
     data["brand_new_field"] = {"x": 1}
     tool = _runtime_parse(loaded, types, "tools_retrieve", data)
@@ -101,4 +93,7 @@ def test_unknown_union_variant_from_a_newer_server_survives(loaded, types):
 
 
 def test_documented_descriptions_become_docstrings(types):
-    assert types.Tool.__doc__ == "Representation of a tool, which is a function that can be called by the agent."
+    assert (
+        types.Tool.__doc__
+        == "Representation of a tool, which is a function that can be called by the agent."
+    )

@@ -9,8 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
-
-from .conftest import LiveServer
+from live import LiveServer
 
 SOURCE = "def roll_dice():\n    return 4"
 

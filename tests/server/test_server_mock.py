@@ -15,8 +15,8 @@ from typing import Any
 
 import httpx
 import pytest
+from live import LiveServer, free_port
 
-from .conftest import LiveServer, free_port
 from .test_server_routes import DOCUMENTED, VALID_BODY, concrete
 
 # Operations the docs give no response example for, and the minimal value the mock answers.

@@ -24,8 +24,6 @@ from generator.writers.server import ServerWriterError, render_server
 from generator.writers.server_values import minimal_value, mock_response
 from generator.writers.server_views import protocol_name
 
-from .conftest import PYPROJECT
-
 SPAN = Span("synthetic.md", 1)
 EVIL = 'Get a thing """\nimport os; os.system("echo pwned")  # \x07 \u2028 end"'
 
