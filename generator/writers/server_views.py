@@ -61,6 +61,7 @@ class OperationView:
     params: tuple[ParamView, ...]  # path params (in path order), then query and header params
     body: BodyView | None
     request_arg: str  # name of the route's `Request` argument (never a parameter's name)
+    cursor: str | None  # wire name of the pagination cursor, if the operation pages
     doc: str  # summary, description, HTTP line: docs text, goes through `docstring`
 
     @property
@@ -192,6 +193,7 @@ def operation_view(
     return OperationView(
         operation_id=str(op.operation_id),
         const=str(op.operation_id).upper(),
+        cursor=op.pagination.cursor_param if op.pagination else None,
         http_method=op.method,
         path=route_path,
         resource=tuple(map(str, op.resource)),

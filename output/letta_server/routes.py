@@ -24,7 +24,13 @@ from . import _support
 router = APIRouter()
 
 
-TOOLS_LIST = _support.Operation("tools_list", ("tools",), "list", builtins.list[Tool])
+TOOLS_LIST = _support.Operation(
+    "tools_list",
+    ("tools",),
+    "list",
+    builtins.list[Tool],
+    cursor="after",
+)
 
 
 @router.get("/v1/tools/", operation_id="tools_list")
@@ -84,7 +90,13 @@ async def tools_list(
     )
 
 
-TOOLS_CREATE = _support.Operation("tools_create", ("tools",), "create", Tool)
+TOOLS_CREATE = _support.Operation(
+    "tools_create",
+    ("tools",),
+    "create",
+    Tool,
+    cursor=None,
+)
 
 
 @router.post("/v1/tools/", operation_id="tools_create")
@@ -121,7 +133,13 @@ async def tools_create(
     )
 
 
-TOOLS_UPSERT = _support.Operation("tools_upsert", ("tools",), "upsert", Tool)
+TOOLS_UPSERT = _support.Operation(
+    "tools_upsert",
+    ("tools",),
+    "upsert",
+    Tool,
+    cursor=None,
+)
 
 
 @router.put("/v1/tools/", operation_id="tools_upsert")
@@ -159,7 +177,11 @@ async def tools_upsert(
 
 
 TOOLS_SEARCH = _support.Operation(
-    "tools_search", ("tools",), "search", builtins.list[ToolSearchResult]
+    "tools_search",
+    ("tools",),
+    "search",
+    builtins.list[ToolSearchResult],
+    cursor=None,
 )
 
 
@@ -196,7 +218,13 @@ async def tools_search(
     )
 
 
-TOOLS_DELETE = _support.Operation("tools_delete", ("tools",), "delete", ToolDeleteResponse)
+TOOLS_DELETE = _support.Operation(
+    "tools_delete",
+    ("tools",),
+    "delete",
+    ToolDeleteResponse,
+    cursor=None,
+)
 
 
 @router.delete("/v1/tools/{tool_id}", operation_id="tools_delete")
@@ -223,7 +251,13 @@ async def tools_delete(
     )
 
 
-TOOLS_RETRIEVE = _support.Operation("tools_retrieve", ("tools",), "retrieve", Tool)
+TOOLS_RETRIEVE = _support.Operation(
+    "tools_retrieve",
+    ("tools",),
+    "retrieve",
+    Tool,
+    cursor=None,
+)
 
 
 @router.get("/v1/tools/{tool_id}", operation_id="tools_retrieve")
@@ -250,7 +284,13 @@ async def tools_retrieve(
     )
 
 
-TOOLS_UPDATE = _support.Operation("tools_update", ("tools",), "update", Tool)
+TOOLS_UPDATE = _support.Operation(
+    "tools_update",
+    ("tools",),
+    "update",
+    Tool,
+    cursor=None,
+)
 
 
 @router.patch("/v1/tools/{tool_id}", operation_id="tools_update")
@@ -294,7 +334,11 @@ async def tools_update(
 
 
 MCP_SERVERS_TOOLS_LIST = _support.Operation(
-    "mcp_servers_tools_list", ("mcp_servers", "tools"), "list", ToolListResponse
+    "mcp_servers_tools_list",
+    ("mcp_servers", "tools"),
+    "list",
+    ToolListResponse,
+    cursor=None,
 )
 
 
@@ -318,7 +362,11 @@ async def mcp_servers_tools_list(
 
 
 MCP_SERVERS_TOOLS_RETRIEVE = _support.Operation(
-    "mcp_servers_tools_retrieve", ("mcp_servers", "tools"), "retrieve", Tool
+    "mcp_servers_tools_retrieve",
+    ("mcp_servers", "tools"),
+    "retrieve",
+    Tool,
+    cursor=None,
 )
 
 
@@ -348,7 +396,11 @@ async def mcp_servers_tools_retrieve(
 
 
 MCP_SERVERS_TOOLS_RUN = _support.Operation(
-    "mcp_servers_tools_run", ("mcp_servers", "tools"), "run", ToolExecutionResult
+    "mcp_servers_tools_run",
+    ("mcp_servers", "tools"),
+    "run",
+    ToolExecutionResult,
+    cursor=None,
 )
 
 

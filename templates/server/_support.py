@@ -66,6 +66,7 @@ class Operation:
     method: str
     response: Any  # a type pydantic can validate and serialize (`Tool`, `List[Tool]`, `object`)
     status_code: int = 200
+    cursor: str | None = None  # paginated listing: the query parameter taking the last item's id
 
     @property
     def label(self) -> str:
@@ -203,6 +204,8 @@ async def dispatch(request: Request, op: Operation, arguments: Mapping[str, Any]
     """Answer one validated request: mock response, 501, handler result or `HandlerError`."""
     state: ServerState = getattr(request.app.state, _STATE)
     if state.mock:
+        if op.cursor and request.query_params.get(op.cursor):
+            return JSONResponse([], status_code=op.status_code)  # the example is the only page
         return JSONResponse(state.mock_responses[op.operation_id], status_code=op.status_code)
     fn = state.handlers.get((op.resource, op.method))
     if fn is None:

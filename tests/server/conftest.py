@@ -15,21 +15,9 @@ from live import LiveServer
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "spec"
-RUNTIME = ROOT / "templates" / "sdk_runtime"
-
-# Stand-in for the SDK runtime (only what the models import), used when the real one is absent.
-_MINIMAL_RUNTIME = '''"""Minimal runtime stand-in for the server tests."""
-
-import pydantic
-from pydantic import ConfigDict
-
-
-class BaseModel(pydantic.BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, protected_namespaces=())
-'''
 
 # Like the generated output's pyproject.toml: ruff takes the target version from it.
-PYPROJECT = '[project]\nname = "generated"\nversion = "0"\nrequires-python = ">=3.9"\n'
+PYPROJECT = '[project]\nname = "generated"\nversion = "0"\nrequires-python = ">=3.10"\n'
 
 
 @pytest.fixture(scope="session")
@@ -49,36 +37,9 @@ def server_files(server_loaded: Any) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def server_root(
-    server_loaded: Any, server_files: dict[str, str], tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Path]:
-    """Models + runtime + server written to a temp dir that is put first on sys.path."""
-    from generator.writers.format import format_python
-    from generator.writers.models import render_models
-
-    api, config = server_loaded.api, server_loaded.config
-    root = tmp_path_factory.mktemp("server_out")
-    files = dict(format_python(render_models(api, config)))
-    files.update(server_files)
-    sdk = config.sdk_package
-    files[f"{sdk}/__init__.py"] = '"""SDK package (only its types are needed here)."""\n'
-    if RUNTIME.is_dir():
-        for src in sorted(RUNTIME.glob("*.py")):
-            files[f"{sdk}/_runtime/{src.name}"] = src.read_text(encoding="utf-8")
-    else:
-        files[f"{sdk}/_runtime/__init__.py"] = _MINIMAL_RUNTIME
-    files["pyproject.toml"] = PYPROJECT
-    for rel, text in files.items():
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text(text, encoding="utf-8")
-    packages = (sdk, config.server_package)
-    _forget(packages)
-    sys.path.insert(0, str(root))
-    try:
-        yield root
-    finally:
-        sys.path.remove(str(root))
-        _forget(packages)
+def server_root(generated_dir: Path) -> Path:
+    """The whole generated output (SDK, runtime, server), first on sys.path."""
+    return generated_dir
 
 
 def _forget(packages: tuple[str, ...]) -> None:

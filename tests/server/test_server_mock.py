@@ -124,11 +124,12 @@ def test_schemathesis_mock_server_conforms_to_the_recovered_document(
 
 
 @contextlib.contextmanager
-def serve(root: Path, package: str, *args: str) -> Iterator[str]:
+def serve(root: Path, package: str, *args: str, extra_path: Path | None = None) -> Iterator[str]:
     """`python -m <package> --host 127.0.0.1 --port <free> *args` in a subprocess, until its
     first answer; yields the base URL and terminates the process afterwards."""
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(root)}
+    paths = [str(root)] + ([str(extra_path)] if extra_path else [])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
     command = [sys.executable, "-m", package, "--host", "127.0.0.1", "--port", str(port), *args]
     proc = subprocess.Popen(
         command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
@@ -174,10 +175,13 @@ handlers = {"tools": Tools()}
 """
 
 
-def test_python_m_server_serves_user_handlers(server_root: Path, server_loaded: Any) -> None:
-    (server_root / "user_handlers.py").write_text(HANDLERS_MODULE, encoding="utf-8")
+def test_python_m_server_serves_user_handlers(
+    server_root: Path, server_loaded: Any, tmp_path: Path
+) -> None:
+    (tmp_path / "user_handlers.py").write_text(HANDLERS_MODULE, encoding="utf-8")  # user code
     package = server_loaded.config.server_package
-    with serve(server_root, package, "--handlers", "user_handlers:handlers") as url:
+    args = ("--handlers", "user_handlers:handlers")
+    with serve(server_root, package, *args, extra_path=tmp_path) as url:
         ok = httpx.get(url + "/v1/tools/t7", timeout=10)
         missing = httpx.get(url + "/v1/tools/", timeout=10)
     assert (ok.status_code, ok.json()) == (200, {"id": "t7", "metadata_": {"from": "user code"}})
