@@ -71,6 +71,11 @@ def _json_data(document: dict[str, Any]) -> Any:
         raise ServerWriterError(f"the OpenAPI document is not JSON data: {exc}") from exc
 
 
+def _json_text(data: Any) -> str:
+    """Deterministic, diff-friendly JSON text."""
+    return json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
+
+
 def render_server(api: ir.Api, config: Config) -> dict[str, str]:
     """{path relative to the output folder: source text}."""
     pkg = config.server_package
@@ -106,9 +111,15 @@ def render_server(api: ir.Api, config: Config) -> dict[str, str]:
             operations=routes,
         ),
         f"{pkg}/app.py": render("server/app.py.jinja", resources=resources, protocols=protocols),
-        f"{pkg}/_openapi.py": render(
-            "server/openapi.py.jinja", document=_json_data(openapi_document(api, config))
+        # large data ships as JSON beside tiny loader modules (nothing to format or lint)
+        f"{pkg}/openapi.json": _json_text(_json_data(openapi_document(api, config))),
+        f"{pkg}/mock_responses.json": _json_text(
+            {
+                "responses": {r.operation_id: r.value for r in mock_responses},
+                "notes": {r.operation_id: r.note for r in mock_responses},
+            }
         ),
-        f"{pkg}/_mock.py": render("server/mock.py.jinja", responses=mock_responses),
+        f"{pkg}/_openapi.py": render("server/openapi.py.jinja", package=pkg),
+        f"{pkg}/_mock.py": render("server/mock.py.jinja", package=pkg),
         f"{pkg}/__main__.py": render("server/main.py.jinja", package=pkg),
     }

@@ -37,6 +37,8 @@ def test_render_server_writes_these_files(server_files: dict[str, str]) -> None:
         "letta_server/_support.py",
         "letta_server/app.py",
         "letta_server/handlers.py",
+        "letta_server/mock_responses.json",
+        "letta_server/openapi.json",
         "letta_server/routes.py",
     ]
     support = Path(__file__).parents[2] / "templates" / "server" / "_support.py"

@@ -1139,3 +1139,10 @@ def test_nullable_spellings_accept_null_only_where_nullable() -> None:
         "$.order",
         "$.pet",
     ]
+
+
+def test_libyaml_and_pure_python_emitters_write_the_same_bytes(loaded: Loaded) -> None:
+    import yaml
+
+    pure = openapi.render(loaded.api, loaded.config, dumper=openapi._dumper(yaml.SafeDumper))
+    assert openapi.render(loaded.api, loaded.config) == pure
