@@ -1,0 +1,1 @@
+"""Benchmark harness of specgen: `python -m bench --help` (see bench/README.md)."""

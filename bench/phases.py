@@ -1,0 +1,70 @@
+"""Child process: one `specgen generate`, timed by phase; prints the seconds as JSON.
+
+`python -m bench.phases SPEC OUT` does what `specgen generate --spec SPEC --out OUT` does
+(load, emit, write the tree) with the pipeline's steps wrapped in timers: imports, read (the
+readers), build (the IR), render (templates), format (`format_python`: the temp tree and the ruff
+subprocesses, each also timed alone as `ruff <subcommand>`), write.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+_T0 = time.perf_counter()
+
+import generator.pipeline as pipeline  # noqa: E402
+import generator.writers as writers  # noqa: E402
+from generator.output import write_tree  # noqa: E402
+from generator.writers import client, models, openapi, package, server  # noqa: E402, F401
+
+seconds: dict[str, float] = {"import": time.perf_counter() - _T0}
+
+
+def _timer(name: str, fn):
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - start
+
+    return wrapper
+
+
+def _subprocess_timer(run):
+    @functools.wraps(run)
+    def wrapper(args, *rest, **kwargs):
+        argv = [str(a) for a in args]
+        name = "subprocess"
+        if "ruff" in argv:
+            name = "ruff " + argv[argv.index("ruff") + 1]
+        return _timer(name, run)(args, *rest, **kwargs)
+
+    return wrapper
+
+
+def main(spec: Path, out: Path) -> dict[str, float]:
+    subprocess.run = _subprocess_timer(subprocess.run)
+    pipeline.read_spec = _timer("read", pipeline.read_spec)
+    pipeline.build_api = _timer("build", pipeline.build_api)
+    writers.format_python = _timer("format", writers.format_python)
+    start = time.perf_counter()
+    loaded = pipeline.load(spec)
+    if loaded.diags.has_errors:
+        raise SystemExit(loaded.diags.render())
+    emit_start = time.perf_counter()
+    files = writers.emit(loaded.api, loaded.config)
+    seconds["render"] = time.perf_counter() - emit_start - seconds["format"]
+    _timer("write", write_tree)(out, files)
+    seconds["total"] = time.perf_counter() - start + seconds["import"]
+    return {k: round(v, 4) for k, v in seconds.items()}
+
+
+if __name__ == "__main__":
+    print(json.dumps(main(Path(sys.argv[1]), Path(sys.argv[2]))))
