@@ -22,9 +22,11 @@ def _report(loaded: Loaded, verbose: bool = False) -> None:
         click.echo(text, err=True)
 
 
-def _load_or_exit(spec: Path, sdk: str | None = None, server: str | None = None, verbose: bool = False) -> Loaded:
+def _load_or_exit(
+    spec: Path, sdk: str | None = None, server: str | None = None, verbose: bool = False
+) -> Loaded:
     if not spec.is_dir():
-        click.echo(f"{spec}:1: error R004: spec folder does not exist", err=True)
+        click.echo(f"{spec}:1: error R007: spec folder does not exist", err=True)
         sys.exit(2)
     loaded = load(spec, sdk, server)
     _report(loaded, verbose)
@@ -62,29 +64,63 @@ def inspect(spec: Path, as_json: bool, verbose: bool) -> None:
 
 
 def _emit(loaded: Loaded) -> dict[str, bytes]:
+    """Every output file. The docs were accepted, so a failure here is a bug of specgen's:
+    said so in one line (no traceback for the user to decode), nothing written, exit 2."""
     from generator.writers import emit
 
-    return emit(loaded.api, loaded.config)
+    try:
+        return emit(loaded.api, loaded.config)
+    except Exception as exc:  # reported (not swallowed): exit 2
+        first = (str(exc).strip().splitlines() or [""])[0][:300]
+        click.echo(
+            f"specgen: internal error while writing the output ({type(exc).__name__}: {first})."
+            " This is a bug in specgen, not in the docs; nothing written",
+            err=True,
+        )
+        sys.exit(2)
 
 
 @main.command()
 @click.option("--spec", type=click.Path(path_type=Path), default=Path("spec"), help=SPEC_HELP)
-@click.option("--out", type=click.Path(path_type=Path), default=Path("output"), help="Output folder (default: output/).")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("output"),
+    help="Output folder (default: output/).",
+)
 @click.option("--sdk-package", default=None, help="SDK package name (overrides the config file).")
-@click.option("--server-package", default=None, help="Server package name (overrides the config file).")
-@click.option("--clean", is_flag=True, help="Also delete files in --out that specgen did not generate.")
-def generate(spec: Path, out: Path, sdk_package: str | None, server_package: str | None, clean: bool) -> None:
+@click.option(
+    "--server-package", default=None, help="Server package name (overrides the config file)."
+)
+@click.option(
+    "--clean", is_flag=True, help="Also delete files in --out that specgen did not generate."
+)
+def generate(
+    spec: Path, out: Path, sdk_package: str | None, server_package: str | None, clean: bool
+) -> None:
     """Write openapi.yaml, the SDK and the server stub into --out.
 
     Writes are atomic: an error leaves --out as it was. Files in --out that specgen did not
     generate are kept unless --clean is given; nothing is ever written outside --out.
     """
-    from generator.output import write_tree
+    from generator.output import InTheWay, NotAFolder, UnsafePath, write_tree
 
     start = time.perf_counter()
+    if out.exists() and not out.is_dir():
+        click.echo(f"specgen: --out {out} exists and is not a folder; nothing written", err=True)
+        sys.exit(2)
     loaded = _load_or_exit(spec, sdk_package, server_package)
     files = _emit(loaded)
-    write_tree(out, files, clean=clean)
+    try:
+        write_tree(out, files, clean=clean)
+    except (NotAFolder, UnsafePath, InTheWay, OSError) as exc:
+        reason = {
+            NotAFolder: "it is not a folder",
+            UnsafePath: f"the path {exc} would leave it",
+            InTheWay: f"{exc} is yours and a generated folder goes there; move it or use --clean",
+        }.get(type(exc), str(exc))
+        click.echo(f"specgen: cannot write {out} ({reason}); nothing written", err=True)
+        sys.exit(2)
     seconds = time.perf_counter() - start
     click.echo(
         f"specgen: {len(loaded.api.operations)} operations, {len(loaded.api.types)} types,"
@@ -94,9 +130,16 @@ def generate(spec: Path, out: Path, sdk_package: str | None, server_package: str
 
 @main.command()
 @click.option("--spec", type=click.Path(path_type=Path), default=Path("spec"), help=SPEC_HELP)
-@click.option("--out", type=click.Path(path_type=Path), default=Path("output"), help="Output folder to compare (default: output/).")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("output"),
+    help="Output folder to compare (default: output/).",
+)
 @click.option("--sdk-package", default=None, help="SDK package name (overrides the config file).")
-@click.option("--server-package", default=None, help="Server package name (overrides the config file).")
+@click.option(
+    "--server-package", default=None, help="Server package name (overrides the config file)."
+)
 def check(spec: Path, out: Path, sdk_package: str | None, server_package: str | None) -> None:
     """Exit 0 when --out is what generate would write, 1 (with a diff) when it drifted."""
     from generator.output import diff_tree

@@ -59,7 +59,10 @@ def load_config(spec_dir: Path, diags: Diagnostics) -> Config:
 
 def validate(config: Config, span: Span, diags: Diagnostics) -> Config:
     """Package and class names must be usable identifiers."""
-    for label, value in (("sdk package", config.sdk_package), ("server package", config.server_package)):
+    for label, value in (
+        ("sdk package", config.sdk_package),
+        ("server package", config.server_package),
+    ):
         try:
             PyName(value)
         except ValueError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -25,14 +26,15 @@ CODES: dict[str, str] = {
     "R004": "file is empty",
     "R005": "file is larger than the reader accepts",
     "R006": "file repeats another file byte for byte and was read once",
+    "R007": "spec folder is missing or documents no operation: nothing to generate",
     "C001": "configuration file is invalid",
     # document structure
     "D001": "construct the reader does not understand",
     "D002": "type expression could not be parsed",
-    "D003": "summary count disagrees with the fields or values listed",
+    "D003": "summary (count or names) disagrees with the fields, values or variants listed",
     "D004": "operation has no HTTP method and path",
-    "D005": "malformed SDK method signature",
-    "D006": "example is not valid JSON",
+    "D005": "SDK method signature is malformed or names an undocumented argument",
+    "D006": "example is not valid JSON, or holds a value no output can carry",
     "D007": "bullet indentation does not fit the list structure",
     "D008": "nesting deeper than the reader accepts",
     "D009": "file ends in the middle of a construct (truncated)",
@@ -46,11 +48,22 @@ CODES: dict[str, str] = {
     "M006": "type is documented only as a flat web listing; its nesting was inferred",
     "M007": "operation response inferred from the resource's naming convention",
     "M008": "path parameter not documented; assumed to be a required string",
-    "M009": "name collides with another after conversion to an identifier",
-    "M010": "name is not a valid identifier and was rewritten",
+    "M009": "name collides with another (or with one the generated code uses) as an identifier",
+    "M010": "name is not usable as a Python identifier and was rewritten",
     "M011": "union variants share no distinct tag; no discriminator",
     "M012": "example does not match the documented type",
 }
+
+
+MAX_MESSAGE = 400  # characters; messages quote the docs, which can hold anything
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(message: str) -> str:
+    """A message as one printable line of bounded length: docs text quoted in it can neither
+    break the `file:line: level CODE: message` format nor send escape codes to a terminal."""
+    text = _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], message)
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -68,7 +81,8 @@ class Diagnostic:
 
     def format(self) -> str:
         """`file:line: level code: message`, the one format users see."""
-        return f"{self.span}: {self.level.value} {self.code}: {self.message}"
+        where = _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], str(self.span))  # file names too
+        return f"{where}: {self.level.value} {self.code}: {self.message}"
 
 
 class Diagnostics:
@@ -78,13 +92,13 @@ class Diagnostics:
         self._items: list[Diagnostic] = []
 
     def error(self, span: Span, code: str, message: str) -> None:
-        self._items.append(Diagnostic(span, code, Level.ERROR, message))
+        self._items.append(Diagnostic(span, code, Level.ERROR, one_line(message)))
 
     def warning(self, span: Span, code: str, message: str) -> None:
-        self._items.append(Diagnostic(span, code, Level.WARNING, message))
+        self._items.append(Diagnostic(span, code, Level.WARNING, one_line(message)))
 
     def note(self, span: Span, code: str, message: str) -> None:
-        self._items.append(Diagnostic(span, code, Level.NOTE, message))
+        self._items.append(Diagnostic(span, code, Level.NOTE, one_line(message)))
 
     def extend(self, items: Diagnostics | list[Diagnostic] | tuple[Diagnostic, ...]) -> None:
         self._items.extend(items.items if isinstance(items, Diagnostics) else items)

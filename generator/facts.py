@@ -14,9 +14,7 @@ from generator.source import Span
 
 Scalar = Union[str, int, float, bool, None]
 
-PrimName = Literal[
-    "string", "integer", "number", "boolean", "unknown", "datetime", "date", "null"
-]
+PrimName = Literal["string", "integer", "number", "boolean", "unknown", "datetime", "date", "null"]
 Flavor = Literal["http", "python", "web"]
 Location = Literal["path", "query", "body", "header"]
 
@@ -204,3 +202,4 @@ class DocumentFacts:
     types: tuple[Entry, ...] = ()  # domain types / models sections: DeclEntry or TypeEntry
     flat: bool = False
     python_names: bool = False  # field names are SDK names (Python flavor) rather than wire names
+    digest: str = ""  # sha256 of the file's bytes: orders documents independently of folders

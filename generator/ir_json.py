@@ -51,7 +51,11 @@ def field(f: ir.Field) -> dict[str, Any]:
 
 
 def typedef(t: ir.TypeDef) -> dict[str, Any]:
-    base: dict[str, Any] = {"name": str(t.name), "description": t.description, "span": _span(t.span)}
+    base: dict[str, Any] = {
+        "name": str(t.name),
+        "description": t.description,
+        "span": _span(t.span),
+    }
     if isinstance(t, ir.ObjectType):
         return {**base, "kind": "object", "fields": [field(f) for f in t.fields]}
     if isinstance(t, ir.EnumType):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import keyword
 import re
+import unicodedata
 
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z0-9]|\b|_|$)|[A-Z]?[a-z0-9]+|[A-Z]+|[0-9]+")
 _SOFT_KEYWORDS = {"type", "match", "case", "_"}
@@ -28,6 +30,29 @@ _RESERVED_ATTRS = {
     "fields",
     "register",
 }
+
+# Names the generated code uses itself, which a docs name must not take (it would be a duplicate
+# argument, or shadow a method of the SDK runtime in templates/sdk_runtime/):
+RESERVED_PARAMS = frozenset(
+    # arguments of every SDK method and server handler besides the documented parameters
+    # (`body` only where there is a request body)
+    "self body extra_headers extra_query extra_body timeout max_retries".split()
+)
+RESOURCE_ATTRS = frozenset({"with_raw_response", "with_streaming_response"})  # of every resource
+CLIENT_ATTRS = RESOURCE_ATTRS | frozenset(  # of the client (top-level resources are attributes)
+    "api_key base_url timeout max_retries default_headers path request close aclose get_page".split()
+)
+
+
+MAX_NAME = 100  # names become file names (at most 255 bytes, with `snake` underscores added)
+
+
+def _shorten(name: str) -> str:
+    """`name` cut to MAX_NAME characters, a digest of the whole keeping cut names apart."""
+    if len(name) <= MAX_NAME:
+        return name
+    digest = hashlib.sha256(name.encode()).hexdigest()[:8]
+    return f"{name[: MAX_NAME - 9]}_{digest}"
 
 
 def words(raw: str) -> list[str]:
@@ -57,13 +82,22 @@ class PyName(str):
 
     @classmethod
     def sanitize(cls, raw: str) -> tuple[PyName, bool]:
-        """Make a usable name from any docs string; the flag says whether it had to change."""
-        name = re.sub(r"\W", "_", raw.strip())
+        """Make a usable name from any docs string; the flag says whether it had to change.
+
+        Python reads identifiers NFKC-normalized, so the name is normalized first (spellings that
+        Python would read as one name must collide visibly, not silently). A leading underscore
+        would make a model field private (pydantic drops it): it moves to the end."""
+        text = unicodedata.normalize("NFKC", raw.strip())
+        name = "".join(c if ("a" + c).isidentifier() else "_" for c in text)
         name = re.sub(r"_+", "_", name) if name != raw else name
-        if not name or name[0].isdigit():
+        if name.startswith("_"):
+            stem = name.lstrip("_")
+            name = f"{stem}_" if stem else ""
+        if not name[:1].isidentifier():  # empty, or starts with a digit or a combining mark
             name = f"n_{name}"
         if keyword.iskeyword(name) or name in _RESERVED_ATTRS:
             name = f"{name}_"
+        name = _shorten(name)
         return cls(name), name != raw
 
 
@@ -81,11 +115,14 @@ class ClassName(str):
     def sanitize(cls, raw: str) -> tuple[ClassName, bool]:
         """Make a class name from any docs string (`URL object` -> `URL`, `sg-lang` -> `SgLang`)."""
         if raw.isidentifier() and raw[:1].isupper() and not keyword.iskeyword(raw):
-            return cls(raw), False
-        name = pascal(raw) or "Model"
+            if unicodedata.normalize("NFKC", raw) == raw and len(raw) <= MAX_NAME:
+                return cls(raw), False
+        name = pascal(unicodedata.normalize("NFKC", raw)) or "Model"
         if name[0].isdigit():
             name = f"N{name}"
-        return cls(name), True
+        if keyword.iskeyword(name):  # `None`, `True`, `False`
+            name = f"{name}_"
+        return cls(_shorten(name)), True
 
 
 def is_soft_keyword(name: str) -> bool:

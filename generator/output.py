@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path, PurePosixPath
 
@@ -14,6 +15,14 @@ MANIFEST = ".specgen-manifest"
 
 class UnsafePath(ValueError):
     """A generated path that would land outside the output folder."""
+
+
+class NotAFolder(ValueError):
+    """`--out` names something that exists and is not a folder (it is left alone)."""
+
+
+class InTheWay(ValueError):
+    """A file or symlink of the user's in `--out` is where a generated folder must go."""
 
 
 def _safe(rel: str) -> PurePosixPath:
@@ -40,12 +49,16 @@ def write_tree(out: Path, files: dict[str, bytes], *, clean: bool = False) -> No
     for rel in files:
         _safe(rel)
     out = out.resolve()
+    if out.exists() and not out.is_dir():
+        raise NotAFolder(str(out))
     out.parent.mkdir(parents=True, exist_ok=True)
     old_generated = previous_manifest(out)
+    mode = _folder_mode(out)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.specgen-", dir=out.parent))
     try:
+        os.chmod(tmp, mode)  # mkdtemp makes it private (0700); the output folder is not
         if out.is_dir() and not clean:
-            _carry_over(out, tmp, old_generated | set(files) | {MANIFEST})
+            _carry_over(out, tmp, old_generated | set(files) | {MANIFEST}, set(files))
         for rel, data in sorted(files.items()):
             target = tmp / rel
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -57,13 +70,55 @@ def write_tree(out: Path, files: dict[str, bytes], *, clean: bool = False) -> No
         raise
 
 
-def _carry_over(out: Path, tmp: Path, generated: set[str]) -> None:
-    for path in sorted(out.rglob("*")):
-        rel = path.relative_to(out).as_posix()
-        if path.is_file() and rel not in generated and "__pycache__" not in path.parts:
-            dest = tmp / rel
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, dest)
+def _folder_mode(out: Path) -> int:
+    """The permissions `out` has, or those a new folder gets (0777 less the umask)."""
+    if out.is_dir():
+        return stat.S_IMODE(out.stat().st_mode)
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o777 & ~umask
+
+
+def _ancestors(paths: set[str]) -> set[str]:
+    return {parent.as_posix() for p in paths for parent in PurePosixPath(p).parents} - {"."}
+
+
+def _carry_over(out: Path, tmp: Path, generated: set[str], new: set[str]) -> None:
+    """Copy into `tmp` everything in `out` that specgen did not generate, as it is: files,
+    symlinks (never followed, so never written through) and folders, empty ones too. Folders
+    that hold generated files are walked; the others are copied whole. `__pycache__` folders of
+    the generated packages are dropped. Something of the user's where a generated folder must
+    go is an error (InTheWay), not a deletion."""
+    generated_dirs = _ancestors(generated)
+    new_dirs = _ancestors(new)
+    for dirpath, dirnames, filenames in os.walk(out):
+        base = Path(dirpath).relative_to(out)
+        for name in sorted(dirnames):
+            rel = (base / name).as_posix()
+            path = out / rel
+            if name == "__pycache__" and base.as_posix() in generated_dirs | {"."}:
+                dirnames.remove(name)  # caches of generated modules
+            elif path.is_symlink():
+                dirnames.remove(name)
+                _keep(path, tmp / rel, rel, new_dirs)
+            elif rel not in generated_dirs:  # nothing generated in there: the user's folder
+                dirnames.remove(name)
+                shutil.copytree(path, tmp / rel, symlinks=True)
+        for name in sorted(filenames):
+            rel = (base / name).as_posix()
+            if rel not in generated:
+                _keep(out / rel, tmp / rel, rel, new_dirs)
+
+
+def _keep(path: Path, dest: Path, rel: str, new_dirs: set[str]) -> None:
+    """One file or symlink of the user's, copied as it is."""
+    if rel in new_dirs:
+        raise InTheWay(rel)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_symlink():
+        os.symlink(os.readlink(path), dest)
+    else:
+        shutil.copy2(path, dest)
 
 
 def _swap(out: Path, tmp: Path) -> None:
@@ -107,4 +162,6 @@ def _diff(rel: str, old: bytes, new: bytes) -> str:
     a = old.decode("utf-8", "replace").splitlines(keepends=True)
     b = new.decode("utf-8", "replace").splitlines(keepends=True)
     lines = difflib.unified_diff(a, b, fromfile=f"a/{rel}", tofile=f"b/{rel}")
-    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    )

@@ -20,7 +20,9 @@ class Loaded:
     diags: Diagnostics
 
 
-def load(spec_dir: Path, sdk_package: str | None = None, server_package: str | None = None) -> Loaded:
+def load(
+    spec_dir: Path, sdk_package: str | None = None, server_package: str | None = None
+) -> Loaded:
     """Read and build; the caller decides what to do with errors in `diags`."""
     diags = Diagnostics()
     config = load_config(spec_dir, diags).with_overrides(sdk_package, server_package)
@@ -28,6 +30,12 @@ def load(spec_dir: Path, sdk_package: str | None = None, server_package: str | N
         validate(config, Span("<command line>", 1), diags)
     docs = read_spec(spec_dir, diags)
     api = build_api(docs, diags)
+    if not api.operations and not diags.has_errors:
+        if docs:
+            msg = f"the {len(docs)} file(s) read document no operation: nothing to generate"
+        else:
+            msg = "no documentation file was read: nothing to generate"
+        diags.error(Span(".", 1), "R007", msg)
     config = replace(
         config,
         client_class=config.client_class or api.client_class or "Client",

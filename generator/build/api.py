@@ -23,16 +23,20 @@ from generator.build.observations import AliasObs, FieldObs, ObjectObs, Registry
 from generator.build.operations import (
     OpGroup,
     conventional_name,
+    doc_key,
     group_operations,
     rank,
     synthetic_name,
 )
 from generator.build.unify import refs_in, rename, unify
 from generator.diagnostics import Diagnostics
-from generator.facts import DeclEntry, DocumentFacts, Entry, FieldEntry, TypeEntry
-from generator.names import PyName
+from generator.facts import DeclEntry, DocumentFacts, Entry, FieldEntry, SdkCall, TypeEntry
+from generator.names import CLIENT_ATTRS, RESERVED_PARAMS, RESOURCE_ATTRS, PyName, pascal
+from generator.source import Span
 
 _BODY_METHODS = {"post", "put", "patch"}
+MAX_PATH_SEGMENTS = 32  # /v1/a/{b}/c...: real paths have fewer than 10
+MAX_RESOURCES = 16  # SDK resource nesting (client.a.b.c.method)
 
 
 @dataclass
@@ -50,12 +54,14 @@ class OpDraft:
 
 class ApiBuilder:
     def __init__(self, docs: list[DocumentFacts], diags: Diagnostics) -> None:
-        self.docs = sorted(docs, key=lambda d: (rank(d), d.path))
+        self.docs = sorted(docs, key=doc_key)
+        self.order = {d.path: i for i, d in enumerate(self.docs)}  # ties between equal ranks
         self.diags = diags
         self.reg = Registry()
         self.collector = Collector(self.reg, diags)
         self.synthetic: set[str] = set()
         self.declared_in: dict[str, set[str]] = {}  # doc path -> names it declares
+        self._renamed: set[tuple[str, str]] = set()  # (role, docs name) rewrites reported once
 
     # --- driver -------------------------------------------------------------------------------
 
@@ -63,9 +69,11 @@ class ApiBuilder:
         for doc in self.docs:
             if not doc.flat:
                 self._declare(doc)
-        groups = group_operations(self.docs)
+        groups = [g for g in group_operations(self.docs) if self._path_ok(g)]
+        for g in groups:
+            self._check_places(g)
         drafts = [self._operation(g) for g in groups]
-        provisional = merge_all(self.reg.observations, Diagnostics())
+        provisional = merge_all(self.reg.observations, Diagnostics(), self.order)
         for doc in self.docs:
             if doc.flat:
                 self._web_types(doc, provisional)
@@ -73,7 +81,7 @@ class ApiBuilder:
             self._web_operation(draft, provisional)
         for draft in drafts:
             self._finish_params(draft)
-        merged = merge_all(self.reg.observations, self.diags)
+        merged = merge_all(self.reg.observations, self.diags, self.order)
         self._check_references(merged)
         self._check_counts(merged)
         mapping = self._dedupe_synthetic(merged)
@@ -84,8 +92,9 @@ class ApiBuilder:
         types = discriminate(to_typedefs(merged, names, self.diags), self.diags)
         by_name = {t.name: t for t in types}
         ops = tuple(self._to_operation(d, names, by_name) for d in drafts)
-        for op in ops:
-            self._check_example(op, by_name)
+        self._check_sdk_names(ops)
+        for op, draft in zip(ops, drafts, strict=True):
+            self._check_example(op, by_name, draft.group.response_example_span() or op.span)
         return ir.Api(
             operations=ops,
             types=tuple(types),
@@ -105,8 +114,19 @@ class ApiBuilder:
             if name:
                 self.declared_in.setdefault(doc.path, set()).add(name)
 
+    def _path_ok(self, g: OpGroup) -> bool:
+        segments = g.path.count("/")
+        if segments > MAX_PATH_SEGMENTS:
+            msg = f"path has {segments} segments; the reader accepts at most {MAX_PATH_SEGMENTS}"
+            self.diags.error(g.span, "D008", msg)
+        return segments <= MAX_PATH_SEGMENTS
+
     def _operation(self, g: OpGroup) -> OpDraft:
         resource, method = g.resource_and_method()
+        if len(resource) > MAX_RESOURCES:  # each is a nested SDK resource (and a folder)
+            msg = f"SDK resources nested {len(resource)} deep; at most {MAX_RESOURCES}"
+            self.diags.error(g.span, "D008", msg)
+            resource = resource[:MAX_RESOURCES]
         owner = synthetic_name(resource, method, "Params")
         place_obs: list[ObjectObs] = []
         locations: dict[str, str] = {}
@@ -126,7 +146,7 @@ class ApiBuilder:
         return OpDraft(g, resource, method, params, locations, None, response)
 
     def _merge_params(self, owner: str, obs: list[ObjectObs], g: OpGroup) -> MergedObject:
-        merged = merge_one(owner, obs, self.diags) if obs else None
+        merged = merge_one(owner, obs, self.diags, self.order) if obs else None
         if isinstance(merged, MergedObject):
             return merged
         return MergedObject(owner, [], g.span, "")
@@ -134,11 +154,49 @@ class ApiBuilder:
     def _structured_response(
         self, g: OpGroup, resource: tuple[str, ...], method: str
     ) -> ir.TypeRef | None:
+        """The first structured place's Returns; later places are read too and must agree."""
+        response: ir.TypeRef | None = None
+        first = None
         for op, doc in g.places:
             if doc.flat or not op.returns:
                 continue
-            return self._returns(op.returns, doc, g, resource, method)
-        return None
+            ref = self._returns(op.returns, doc, g, resource, method)
+            if first is None:
+                response, first = ref, op.span
+            elif unify(response, ref) is None:
+                self.diags.warning(
+                    op.span,
+                    "M003",
+                    f"{g.method.upper()} {g.path} returns {_show(ref)} here but {_show(response)}"
+                    f" at {first}; keeping the one at {first}",
+                )
+        return response
+
+    def _check_places(self, g: OpGroup) -> None:
+        """An operation documented twice in one file (M004); SDK methods that disagree (M003)."""
+        first_in: dict[str, Span] = {}
+        sdk: SdkCall | None = None
+        for op, doc in g.places:
+            first = first_in.setdefault(doc.path, op.span)
+            if first != op.span:
+                self.diags.warning(
+                    op.span,
+                    "M004",
+                    f"{g.method.upper()} {g.path} is documented again in this file (first at line"
+                    f" {first.line}); both places are read",
+                )
+            if op.sdk is None:
+                continue
+            if sdk is None:
+                sdk = op.sdk
+            elif op.sdk.method_path != sdk.method_path:
+                self.diags.warning(
+                    op.sdk.span,
+                    "M003",
+                    f"{g.method.upper()} {g.path} is the SDK method {'.'.join(op.sdk.method_path)}"
+                    f" here but {'.'.join(sdk.method_path)} at {sdk.span}; keeping the one at"
+                    f" {sdk.span}",
+                )
 
     def _returns(
         self,
@@ -250,7 +308,9 @@ class ApiBuilder:
                 self._align(current_root, (e,), doc, provisional)
         if top:
             obs_all = ObjectObs(tuple(top), top[0].span, ctx.rank)
-            merged = merge_one(draft.params.name, [_as_obs(draft.params), obs_all], self.diags)
+            merged = merge_one(
+                draft.params.name, [_as_obs(draft.params), obs_all], self.diags, self.order
+            )
             if isinstance(merged, MergedObject):
                 draft.params = merged
 
@@ -354,8 +414,22 @@ class ApiBuilder:
     ) -> ir.Operation:
         g = d.group
         params = []
+        used: set[str] = set()
+        by_raw: dict[str, PyName] = {}
+        reserved = RESERVED_PARAMS if d.body_name else RESERVED_PARAMS - {"body"}
         for f in d.params.fields:
-            py, _ = PyName.sanitize(f.python or f.key)
+            raw = f.python or f.key
+            py = self._py_name(raw, f.span, f"{g.summary}: parameter")
+            while py in used or py in reserved:
+                taken = "another parameter" if py in used else "a name the generated code uses"
+                self.diags.warning(
+                    f.span, "M009", f"{g.summary}: parameter {raw!r} collides with {taken}; renamed"
+                )
+                py = PyName(py + "_")
+            used.add(py)
+            for spelling in (f.python, f.wire, f.key):
+                if spelling:
+                    by_raw.setdefault(spelling, py)
             params.append(
                 ir.Parameter(
                     name=py,
@@ -372,17 +446,30 @@ class ApiBuilder:
             )
         response = rename(d.response, names) if d.response is not None else None
         sdk = g.sdk
-        path_names = [PyName.sanitize(p)[0] for p in g.path_params()]
-        positional = tuple(PyName.sanitize(p)[0] for p in sdk.positional) if sdk else ()
+
+        def param_name(raw: str) -> PyName:
+            return by_raw.get(raw) or by_raw.get(field_key(raw)) or PyName.sanitize(raw)[0]
+
+        path_names = [param_name(p) for p in g.path_params()]
+        positional = tuple(param_name(p) for p in sdk.positional) if sdk else ()
         if not sdk and path_names:
             positional = (path_names[-1],)
+        for raw, name in zip(sdk.positional if sdk else (), positional, strict=False):
+            if name not in used:
+                msg = f"the signature's argument {raw!r} is not a documented parameter; ignored"
+                self.diags.warning(sdk.span, "D005", msg)  # type: ignore[union-attr]
+        positional = tuple(dict.fromkeys(n for n in positional if n in used))
         example, requests = g.examples()
+        resource = tuple(
+            self._py_name(r, g.span, "resource", CLIENT_ATTRS if i == 0 else RESOURCE_ATTRS)
+            for i, r in enumerate(d.resource)
+        )
         return ir.Operation(
-            operation_id=PyName.sanitize("_".join((*d.resource, d.method)))[0],
+            operation_id=PyName.sanitize("_".join((*resource, d.method)))[0],
             method=g.method,  # type: ignore[arg-type]
             path=g.path,
-            resource=tuple(PyName.sanitize(r)[0] for r in d.resource),
-            sdk_name=PyName.sanitize(d.method)[0],
+            resource=resource,
+            sdk_name=self._py_name(d.method, g.span, "SDK method", RESOURCE_ATTRS),
             summary=g.summary,
             span=g.span,
             description=g.description,
@@ -395,11 +482,76 @@ class ApiBuilder:
             request_examples=requests,
         )
 
-    def _check_example(self, op: ir.Operation, types: dict[str, ir.TypeDef]) -> None:
+    def _py_name(
+        self, raw: str, span: Span, what: str, reserved: frozenset[str] = frozenset()
+    ) -> PyName:
+        """A Python name for a docs name; a rewrite is reported (M010) once per name and role."""
+        name, changed = PyName.sanitize(raw)
+        if name in reserved:  # an attribute of the generated client or resource base class
+            name, changed = PyName(name + "_"), True
+        if changed and (what, raw) not in self._renamed:
+            self._renamed.add((what, raw))
+            self.diags.warning(
+                span, "M010", f"{what} {raw!r} is not usable as a Python name; using {name}"
+            )
+        return name
+
+    def _check_sdk_names(self, ops: tuple[ir.Operation, ...]) -> None:
+        """Two operations must not become one SDK method (the second would replace the first)."""
+        seen: dict[tuple[str, ...], ir.Operation] = {}
+        ids: dict[str, ir.Operation] = {}
+        for op in ops:
+            key = (*op.resource, op.sdk_name)
+            first = seen.setdefault(key, op)
+            same_id = ids.setdefault(op.operation_id.lower(), op)  # also spelled in upper case
+            if first is not op:
+                self.diags.error(
+                    op.span,
+                    "M009",
+                    f"{op.method.upper()} {op.path} and {first.method.upper()} {first.path}"
+                    f" (at {first.span}) both become the SDK method {'.'.join(key)}",
+                )
+            elif same_id is not op:
+                self.diags.error(
+                    op.span,
+                    "M009",
+                    f"{op.method.upper()} {op.path} and {same_id.method.upper()} {same_id.path}"
+                    f" (at {same_id.span}) both get the operation id {op.operation_id}",
+                )
+        self._check_resources(ops)
+
+    def _check_resources(self, ops: tuple[ir.Operation, ...]) -> None:
+        """The SDK's resource tree: each resource (`client.a.b`) becomes a class named after its
+        path (`ABResource`), and is an attribute of its parent next to the parent's methods."""
+        first_op: dict[tuple[str, ...], ir.Operation] = {}
+        methods: dict[tuple[str, ...], set[str]] = {}
+        for op in ops:
+            methods.setdefault(op.resource, set()).add(op.sdk_name)
+            for i in range(1, len(op.resource) + 1):
+                first_op.setdefault(op.resource[:i], op)
+        classes: dict[str, tuple[str, ...]] = {}
+        for path, op in first_op.items():
+            cname = "".join(pascal(p) for p in path)
+            other = classes.setdefault(cname, path)
+            if other != path:
+                self.diags.error(
+                    op.span,
+                    "M009",
+                    f"the SDK resources {'.'.join(path)} and {'.'.join(other)} both become"
+                    f" the class {cname}Resource",
+                )
+            if path[-1] in methods.get(path[:-1], set()):
+                self.diags.error(
+                    op.span,
+                    "M009",
+                    f"{'.'.join(path)} is both an SDK method and a resource of {'.'.join(path[:-1])}",
+                )
+
+    def _check_example(self, op: ir.Operation, types: dict[str, ir.TypeDef], span: Span) -> None:
         if op.response_example is None or op.response is None:
             return
         for problem in example_problems(op.response_example, op.response, types)[:5]:
-            self.diags.warning(op.span, "M012", f"{op.summary} response example: {problem}")
+            self.diags.warning(span, "M012", f"{op.summary} response example: {problem}")
 
     def _base_url(self) -> str | None:
         for doc in self.docs:
@@ -418,6 +570,19 @@ class ApiBuilder:
                     if ex.role == "request" and m:
                         return m.group(1)
         return None
+
+
+def _show(ref: ir.TypeRef) -> str:
+    """A short human spelling of a TypeRef for messages."""
+    if isinstance(ref, ir.Ref):
+        return str(ref.name)
+    if isinstance(ref, ir.ListOf):
+        return f"a list of {_show(ref.item)}"
+    if isinstance(ref, ir.MapOf):
+        return f"a map of {_show(ref.value)}"
+    if isinstance(ref, ir.Primitive):
+        return ref.kind
+    return type(ref).__name__.lower()
 
 
 def _without_children(entry: DeclEntry | TypeEntry) -> DeclEntry | TypeEntry:

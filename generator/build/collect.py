@@ -183,6 +183,8 @@ class Collector:
         description: str,
     ) -> None:
         """Register what `children` say about the named type `name`."""
+        if not children:  # nothing said here (a bare variant bullet); referenced only
+            return
         inner = ctx.enter(name)
         kinds = {type(c) for c in children}
         if kinds <= {ValueEntry}:
@@ -241,9 +243,18 @@ class Collector:
         listed = tuple(c.value for c in children if isinstance(c, ValueEntry))
         total = len(expr.values) + expr.more
         if listed:
-            if len(listed) != total or listed[: len(expr.values)] != expr.values:
+            if len(listed) != total:
                 self.diags.error(
                     span, "D003", f"summary says {total} values, {len(listed)} are listed"
+                )
+            elif listed[: len(expr.values)] != expr.values:
+                written = ", ".join(repr(v) for v in expr.values)
+                shown = ", ".join(repr(v) for v in listed[: len(expr.values)])
+                self.diags.error(
+                    span,
+                    "D003",
+                    f"summary names the values {_clip(written)}, the listed"
+                    f" values begin {_clip(shown)}",
                 )
             return ir.LiteralOf(listed)
         if expr.more:
@@ -262,13 +273,24 @@ class Collector:
             self.reg.counts.append(CountCheck(name, expected, span))
             return
         listed = tuple(fields[: len(expr.field_names or ())])
-        if len(fields) != expected or listed != expr.field_names:
+        if len(fields) != expected:
             self.diags.error(
                 span,
                 "D003",
                 f"summary of {name} says {expected} fields"
                 f" ({', '.join(expr.field_names or ())}, ...), {len(fields)} are listed",
             )
+        elif listed != expr.field_names:
+            self.diags.error(
+                span,
+                "D003",
+                f"summary of {name} names the fields {', '.join(expr.field_names or ())},"
+                f" the listed fields begin {', '.join(listed)}",
+            )
+
+
+def _clip(text: str, size: int = 120) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
 
 
 def _names(variant: TypeEntry, name: str) -> bool:

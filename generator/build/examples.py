@@ -61,7 +61,9 @@ def _check(
     if isinstance(ref, ir.UnionOf):
         _union(value, ref.members, types, at, out, depth)
         return
-    _named(value, types[ref.name], types, at, out, depth)
+    t = types.get(ref.name)
+    if t is not None:  # an undocumented type is reported once, where it is referenced (M001)
+        _named(value, t, types, at, out, depth)
 
 
 def _named(

@@ -73,10 +73,13 @@ def field_names(owner: str, fields: list[MergedField], diags: Diagnostics) -> li
         wire = f.wire or f.python or f.key
         raw = f.python or (f.key if f.key not in wires or f.key == wire else wire)
         name, changed = PyName.sanitize(raw)
+        docs_name = f.python or wire  # as the docs spell it
         if changed:
-            diags.warning(f.span, "M010", f"{owner}.{raw} is not a Python name; using {name}")
+            diags.warning(f.span, "M010", f"{owner}.{docs_name} is not a Python name; using {name}")
         while name in used:
-            diags.warning(f.span, "M009", f"{owner}.{raw} collides with another field; renamed")
+            diags.warning(
+                f.span, "M009", f"{owner}.{docs_name} collides with another field; renamed"
+            )
             name = PyName(name + "_")
         used.add(name)
         names.append(name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from generator import ir
@@ -51,18 +52,24 @@ def field_key(name: str) -> str:
     return name.rstrip("_") or name
 
 
-def merge_all(observations: dict[str, list[Obs]], diags: Diagnostics) -> dict[str, Merged]:
+def merge_all(
+    observations: dict[str, list[Obs]], diags: Diagnostics, order: Mapping[str, int] | None = None
+) -> dict[str, Merged]:
     """One merged description per type name."""
     out: dict[str, Merged] = {}
     for name in sorted(observations):
-        merged = merge_one(name, observations[name], diags)
+        merged = merge_one(name, observations[name], diags, order)
         if merged is not None:
             out[name] = merged
     return out
 
 
-def merge_one(name: str, obs: list[Obs], diags: Diagnostics) -> Merged | None:
-    ranked = sorted(_dedupe(obs), key=lambda o: (o.rank, o.span))
+def merge_one(
+    name: str, obs: list[Obs], diags: Diagnostics, order: Mapping[str, int] | None = None
+) -> Merged | None:
+    """`order` (document path -> reading position) breaks ties between equally ranked places; by
+    default they are ordered by file path, which depends on the folder layout."""
+    ranked = sorted(_dedupe(obs), key=_precedence(order))
     kinds = {type(o) for o in ranked}
     if kinds == {ObjectObs}:
         return _merge_object(name, [o for o in ranked if isinstance(o, ObjectObs)], diags)
@@ -81,6 +88,13 @@ def merge_one(name: str, obs: list[Obs], diags: Diagnostics) -> Merged | None:
                 f"{name} is described differently here and at {first.span}",
             )
     return first
+
+
+def _precedence(order: Mapping[str, int] | None) -> Callable[[Obs], tuple]:
+    if order is None:
+        return lambda o: (o.rank, o.span)
+    last = len(order)
+    return lambda o: (o.rank, order.get(o.span.file, last), o.span)
 
 
 def _kind(o: Obs) -> str:

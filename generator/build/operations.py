@@ -3,12 +3,13 @@ the docs leave implicit: SDK method path, parameter locations, response by namin
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 from generator.facts import DocumentFacts, Example, OperationFacts, SdkCall
 from generator.names import pascal, snake
+from generator.readers import jsontext
 from generator.source import Span
 
 _PATH_PARAM = re.compile(r"\{([^{}]+)\}")
@@ -18,6 +19,12 @@ _VERSION = re.compile(r"^v\d+$")
 def rank(doc: DocumentFacts) -> int:
     """Structural authority of a document: HTTP markdown, Python markdown, web text."""
     return {"http": 0, "python": 1, "web": 2}[doc.flavor]
+
+
+def doc_key(doc: DocumentFacts) -> tuple[int, str, str, str]:
+    """The order documents are read in: by authority, then by file name and content. Never by
+    folder: moving files between folders (or copying them in another order) changes nothing."""
+    return (rank(doc), PurePosixPath(doc.path).name, doc.digest, doc.path)
 
 
 @dataclass
@@ -74,10 +81,19 @@ class OpGroup:
                     requests.append((ex.language, ex.text))
         return response, tuple(requests)
 
+    def response_example_span(self) -> Span | None:
+        """Where the response example that `examples` picks is documented."""
+        for op, _ in self.places:
+            for ex in op.examples:
+                if ex.role == "response" and _parses(ex):
+                    return ex.span
+        return None
+
 
 def _parses(ex: Example) -> bool:
+    """JSON that every output can carry (the readers reported any other, D006/D008)."""
     try:
-        json.loads(ex.text)
+        jsontext.loads(ex.text)
     except ValueError:
         return False
     return True
@@ -86,7 +102,7 @@ def _parses(ex: Example) -> bool:
 def group_operations(docs: list[DocumentFacts]) -> list[OpGroup]:
     """Groups in documented order (first appearance in the most authoritative document)."""
     groups: dict[tuple[str, str], OpGroup] = {}
-    for doc in sorted(docs, key=lambda d: (rank(d), d.path)):
+    for doc in sorted(docs, key=doc_key):
         for op in doc.operations:
             if not op.method or not op.path:
                 continue  # the reader reported D004

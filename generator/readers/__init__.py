@@ -4,6 +4,7 @@ content, and read it into document facts. Bad files become diagnostics, never ex
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 from generator.diagnostics import Diagnostics
@@ -34,19 +35,25 @@ def read_text(rel: str, data: bytes, diags: Diagnostics) -> str | None:
         diags.error(span, "R005", f"file has {len(data)} bytes; the limit is {MAX_BYTES}")
         return None
     if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        line = _line_of(data, data.index(b"\x00"))
         diags.error(Span(rel, line), "R002", "file contains NUL bytes (binary data?)")
         return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        line = _line_of(data, exc.start)
         diags.error(Span(rel, line), "R001", f"byte {exc.start} is not UTF-8")
         return None
     if not text.strip():
         diags.warning(span, "R004", "file is empty")
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    """1-based line of a byte offset, counting CRLF, LF and a lone CR as the readers do."""
+    head = data[:offset]
+    return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
 
 
 def read_document(rel: str, text: str, diags: Diagnostics) -> DocumentFacts | None:
@@ -77,5 +84,5 @@ def read_spec(spec_dir: Path, diags: Diagnostics) -> list[DocumentFacts]:
             continue
         doc = read_document(rel, text, diags)
         if doc is not None:
-            docs.append(doc)
+            docs.append(replace(doc, digest=digest))
     return docs

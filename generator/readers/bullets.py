@@ -7,7 +7,6 @@ single pass over the lines with an explicit stack: no recursion, whatever the ne
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,7 +23,8 @@ from generator.facts import (
     TypeEntry,
     ValueEntry,
 )
-from generator.readers.typeexpr import TypeSyntaxError
+from generator.readers import jsontext
+from generator.readers.typeexpr import TypeSyntaxError, quoted
 from generator.source import Span
 
 MAX_LEVELS = 100  # bullets nested deeper than this are reported (D008) and skipped
@@ -35,7 +35,7 @@ _FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})[ \t]*(.*)")
 _BULLET_CODE = re.compile(r"`(.*)`[ \t]*")
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
-_FIELD = re.compile(r"([A-Za-z_$][\w$.\-]*)\s*:\s*(\S.*)")
+_FIELD = re.compile(r"([A-Za-z0-9_$][\w$.\-]*)\s*:\s*(\S.*)")
 _DECL = re.compile(r"([A-Za-z_][\w.]*)\s*=\s*(\S.*)")
 _BOOLS = {"true": True, "True": True, "false": False, "False": False}
 _SCALAR_STARTS = frozenset("\"'-0123456789tTfF")
@@ -274,13 +274,21 @@ def _scalar(text: str) -> tuple[bool, Scalar]:
     """A value bullet's literal: `"custom"`, `3`, `true`; (False, None) if the text is not one."""
     if text[:1] not in _SCALAR_STARTS:
         return False, None
-    if _STRING.fullmatch(text) or _NUMBER.fullmatch(text):
+    if _STRING.fullmatch(text):
         try:
-            return True, json.loads(text)
+            return True, quoted(text)
+        except TypeSyntaxError:
+            return False, None
+    if _NUMBER.fullmatch(text):
+        try:
+            return True, jsontext.scalar(text)  # not NaN, not too large for a float
         except ValueError:
             return False, None
     if len(text) >= 2 and text[0] == text[-1] == "'":
-        return True, text[1:-1]
+        try:
+            return True, quoted(text)  # as the type expression reads it (`'it\\'s'`)
+        except TypeSyntaxError:
+            return False, None
     if text in _BOOLS:
         return True, _BOOLS[text]
     return False, None

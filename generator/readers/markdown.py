@@ -8,7 +8,6 @@ Every problem becomes a diagnostic; the reader never raises on bad input.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -26,6 +25,7 @@ from generator.facts import (
     SdkCall,
     TypeEntry,
 )
+from generator.readers import jsontext
 from generator.readers.bullets import (
     Fence,
     ListContext,
@@ -341,7 +341,9 @@ class _DocReader:
         if language.lower() != "json":
             return
         try:
-            json.loads(text)
-        except (ValueError, RecursionError) as exc:
+            jsontext.loads(text)
+        except jsontext.JsonTooDeep as exc:
+            self.diags.warning(self._span(fence_line + 1), "D008", f"example JSON is {exc}")
+        except ValueError as exc:
             line = fence_line + getattr(exc, "lineno", 1)
             self.diags.warning(self._span(line), "D006", f"example is not valid JSON: {exc}")

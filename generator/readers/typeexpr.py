@@ -14,12 +14,16 @@ Both return `(optional, expr)`; a text that fits neither raises `TypeSyntaxError
 from __future__ import annotations
 
 import json
+import math
 import re
 
 from generator.facts import Scalar, TArray, TExpr, TLiteral, TMap, TObject, TPrim, TRef, TUnion
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*$")
 _MORE = re.compile(r"^(\d+) more$")
+_FIELD_NAME = re.compile(r"[A-Za-z0-9_$][\w$.\-]*")  # what a field bullet accepts as a name
+_SINGLE_TO_JSON = re.compile(r'\\(.)|"')
+_MAX_DIGITS = 4000  # Python refuses to convert longer digit strings (int_max_str_digits)
 _HTTP_PRIMS = {
     "string": "string",
     "number": "number",
@@ -81,23 +85,58 @@ def _split_top(text: str, sep: str) -> list[str]:
     return [p.strip() for p in parts]
 
 
+def quoted(text: str) -> str:
+    """The value of a quoted literal: `"a\\"b"` (JSON escapes) or `'it\\'s'` (Python quotes).
+    A backslash that starts no valid escape stays as written. Raises TypeSyntaxError for a value
+    no output can hold (a lone surrogate such as `"\\ud800"`)."""
+    body = text[1:-1]
+    if "\\" not in body:
+        return body
+    if text[0] == "'":  # as a JSON string: escape its double quotes, unescape its single ones
+        body = _SINGLE_TO_JSON.sub(_single_to_json, body)
+    try:
+        value = json.loads('"' + body + '"')
+    except ValueError:
+        return text[1:-1]
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        msg = f"{text[:40]!r} holds a lone surrogate, which UTF-8 cannot encode"
+        raise TypeSyntaxError(msg) from None
+    return value
+
+
+def _single_to_json(m: re.Match[str]) -> str:
+    if m.group(0) == '"':
+        return '\\"'
+    return "'" if m.group(1) == "'" else m.group(0)
+
+
 def _literal(text: str) -> Scalar | None:
     """A JSON-style scalar literal, or None if the text is not one."""
     if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
-        body = text[1:-1]
-        try:
-            return str(json.loads('"' + body.replace('"', '\\"') + '"')) if "\\" in body else body
-        except ValueError:
-            return body
+        return quoted(text)
     if re.fullmatch(r"-?\d+", text):
+        if len(text.lstrip("-")) > _MAX_DIGITS:
+            raise TypeSyntaxError(f"integer literal longer than {_MAX_DIGITS} digits")
         return int(text)
     if re.fullmatch(r"-?\d+\.\d+", text):
-        return float(text)
+        value = float(text)
+        if not math.isfinite(value):
+            raise TypeSyntaxError(f"number {text[:40]!r} is too large for a float")
+        return value
     if text in ("true", "True"):
         return True
     if text in ("false", "False"):
         return False
     return None
+
+
+def _count(digits: str) -> int:
+    """An elided count (`15 more`)."""
+    if len(digits) > _MAX_DIGITS:
+        raise TypeSyntaxError(f"count longer than {_MAX_DIGITS} digits")
+    return int(digits)
 
 
 def _is_quoted(text: str) -> bool:
@@ -122,8 +161,8 @@ def _object_summary(name: str | None, body: str) -> TObject:
             continue
         m = _MORE.match(part)
         if m:
-            more = int(m.group(1))
-        elif _NAME.match(part):
+            more = _count(m.group(1))
+        elif _FIELD_NAME.fullmatch(part):
             names.append(part)
         else:
             raise TypeSyntaxError(f"bad field name {part!r} in object summary")
@@ -156,7 +195,7 @@ def _http(text: str, depth: int) -> TExpr:
         for part in parts:
             m = _MORE.match(part)
             if m:
-                more = int(m.group(1))
+                more = _count(m.group(1))
             else:
                 members.append(_http(part, depth + 1))
         return _union_of(members, more)
@@ -230,7 +269,7 @@ def _py(text: str, depth: int) -> TExpr:
         for arg in args:
             mm = _MORE.match(arg)
             if mm:
-                more = int(mm.group(1))
+                more = _count(mm.group(1))
             elif head == "Literal":
                 value = _literal(arg)
                 if value is None and arg not in ("None", "null"):

@@ -95,6 +95,7 @@ class _Reader:
 
     def run(self) -> DocumentFacts:
         i, lines = 0, self.lines
+        read = -1  # the last line read as a construct or text (not an example, not a title)
         while i < len(lines):
             block = self.sv.blocks.get(i)
             if block is not None:
@@ -109,7 +110,9 @@ class _Reader:
                     self.last.text.brk()
             elif i not in self.sv.skip:
                 self._line(i, s)
+                read = i
             i += 1
+        self._truncated(read)
         return DocumentFacts(
             path=self.path,
             flavor="web",
@@ -120,6 +123,13 @@ class _Reader:
             flat=True,
             python_names=self.sv.python,
         )
+
+    def _truncated(self, read: int) -> None:
+        """The file's last line is a field cut short (a bracket or quote left open): truncated."""
+        last = next((j for j in range(len(self.lines) - 1, -1, -1) if self.lines[j].strip()), -1)
+        if last >= 0 and last == read and wl.cut_short(self.lines[last].strip()):
+            msg = f"file ends inside the field line {wl.clip(self.lines[last].strip(), 60)!r}"
+            self.diags.error(self._span(last), "D009", msg)
 
     def _line(self, i: int, s: str) -> None:
         fresh, self.fresh = self.fresh, None

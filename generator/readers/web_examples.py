@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from generator.diagnostics import Diagnostics
 from generator.facts import Example
+from generator.readers import jsontext
 from generator.source import Span
 
 _PY_IMPORT = re.compile(
@@ -59,9 +60,11 @@ def _json_start(s: str) -> bool:
     if s[:1] not in ("{", "[") or s[-1:] not in ("}", "]"):
         return False
     try:
-        json.loads(s)
-    except (ValueError, RecursionError):
+        jsontext.loads(s)
+    except json.JSONDecodeError:
         return False
+    except ValueError:  # JSON, but too deep or holding an unwritable value: reported as such
+        return True
     return True
 
 
@@ -88,14 +91,13 @@ def _json_block(lines: list[str], i: int, path: str, diags: Diagnostics) -> Bloc
         if depth <= 0:
             text = "\n".join(lines[i : j + 1])
             try:
-                json.loads(text)
+                jsontext.loads(text)
+            except jsontext.JsonTooDeep as exc:
+                diags.warning(Span(path, i + 1), "D008", f"example JSON is {exc}")
+                return Block(i, j + 1, None)
             except ValueError as exc:
                 msg = f"example is not valid JSON: {str(exc)[:160]}"
                 diags.warning(Span(path, i + 1), "D006", msg)
-                return Block(i, j + 1, None)
-            except RecursionError:
-                msg = "example JSON is nested deeper than the reader accepts"
-                diags.warning(Span(path, i + 1), "D008", msg)
                 return Block(i, j + 1, None)
             return Block(i, j + 1, Example("response", "json", text, Span(path, i + 1)))
     diags.error(Span(path, i + 1), "D009", "file ends inside a JSON example")

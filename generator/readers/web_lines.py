@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import re
 
 from generator.facts import Location, Scalar, TArray, TExpr, TMap, TObject, TRef, TUnion
+from generator.readers import jsontext
 from generator.readers.sdkcall import looks_like_call
-from generator.readers.typeexpr import TypeSyntaxError, parse_http, parse_python
+from generator.readers.typeexpr import TypeSyntaxError, parse_http, parse_python, quoted
 
 MAX_TYPE_CHARS = 20_000  # longer "types" are prose or garbage; parsing them is not attempted
 
@@ -51,6 +53,7 @@ _CONSTRAINT = re.compile(
 )
 _CONSTRAINT_INITIALS = frozenset("mepfdu")
 _INT = re.compile(r"^-?\d+$")
+_MAX_NUMBER_CHARS = 100  # a longer "number" is garbage (and int() refuses 4300+ digits)
 _NUM = re.compile(r"^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 _FORMATS = frozenset(
     "date-time date time duration uri uri-reference url email uuid ipv4 ipv6 hostname "
@@ -122,11 +125,9 @@ def is_one_of(s: str) -> bool:
 def value_literal(s: str, bare: bool) -> tuple[bool, Scalar]:
     """An enum value line: `"custom"` always; numbers/true/false/null when `bare` is allowed."""
     if s[:1] == '"' and _QUOTED.match(s):
-        if "\\" not in s:
-            return True, s[1:-1]
         try:
-            return True, json.loads(s)
-        except ValueError:
+            return True, quoted(s)
+        except TypeSyntaxError:  # a lone surrogate: kept as written
             return True, s[1:-1]
     if bare and _BARE_SCALAR.match(s) and len(s) <= 100:  # int() refuses absurdly long numbers
         return True, json.loads(s)
@@ -151,6 +152,30 @@ def field_candidate(s: str) -> tuple[str, str] | None:
         if word.group(0)[0].islower() or name[0].isupper():
             return None
     return name, text
+
+
+def cut_short(s: str) -> bool:
+    """A `name: TYPE` line whose type leaves a bracket or a quote open (`kind: Literal["a",`):
+    what a page cut in the middle of a field looks like."""
+    m = _FIELD.match(s) if ": " in s or ":\t" in s else None
+    if not m:
+        return False
+    depth, quote, escaped = 0, False, False
+    for ch in m.group("type"):
+        if quote:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                quote = False
+        elif ch == '"':
+            quote = True
+        elif ch in "[({":
+            depth += 1
+        elif ch in "])}":
+            depth -= 1
+    return quote or depth > 0
 
 
 def python_typed(text: str) -> bool:
@@ -235,19 +260,22 @@ def constraint_line(s: str) -> tuple[str, str] | None:
 def constraint_value(key: str, raw: str) -> Scalar:
     """The typed value of a constraint; raises ValueError when it does not fit the key."""
     if key in _INT_KEYS:
-        if not _INT.match(raw):
-            raise ValueError(f"{key} needs an integer, got {raw!r}")
+        if not _INT.match(raw) or len(raw) > _MAX_NUMBER_CHARS:
+            raise ValueError(f"{key} needs an integer, got {clip(raw, 40)!r}")
         return int(raw)
     if key in _NUM_KEYS:
-        if not _NUM.match(raw):
-            raise ValueError(f"{key} needs a number, got {raw!r}")
-        return int(raw) if _INT.match(raw) else float(raw)
+        if not _NUM.match(raw) or len(raw) > _MAX_NUMBER_CHARS:
+            raise ValueError(f"{key} needs a number, got {clip(raw, 40)!r}")
+        value = int(raw) if _INT.match(raw) else float(raw)
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(f"{key} {clip(raw, 40)!r} is too large for a float")
+        return value
     if key == "uniqueItems":
         if raw not in ("true", "false"):
             raise ValueError(f"uniqueItems needs true or false, got {raw!r}")
         return raw == "true"
     if key == "default":
-        value = json.loads(raw)  # JSONDecodeError is a ValueError
+        value = jsontext.loads(raw)  # not NaN, not too large, not too deep: else ValueError
         if isinstance(value, dict | list):
             return raw  # a structured default stays as its JSON text
         return value
