@@ -8,11 +8,11 @@ flavor-neutral vocabulary (`string`, `integer`, `datetime`, ...): readers never 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Union
+from typing import Literal
 
 from generator.source import Span
 
-Scalar = Union[str, int, float, bool, None]
+Scalar = str | int | float | bool | None
 
 PrimName = Literal["string", "integer", "number", "boolean", "unknown", "datetime", "date", "null"]
 Flavor = Literal["http", "python", "web"]
@@ -77,7 +77,7 @@ class TObject:
     more: int = 0
 
 
-TExpr = Union[TPrim, TArray, TMap, TLiteral, TUnion, TRef, TObject]
+TExpr = TPrim | TArray | TMap | TLiteral | TUnion | TRef | TObject
 
 
 # --- entries: the nodes of a documented tree (nested bullets) ---------------------------------
@@ -139,7 +139,7 @@ class DeclEntry:
     children: tuple[Entry, ...] = ()
 
 
-Entry = Union[FieldEntry, ValueEntry, TypeEntry, DeclEntry]
+Entry = FieldEntry | ValueEntry | TypeEntry | DeclEntry
 
 
 # --- operations and documents ------------------------------------------------------------------

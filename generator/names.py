@@ -30,6 +30,10 @@ _RESERVED_ATTRS = {
     "fields",
     "register",
 }
+# Names the generated modules import; a documented type of that name would hide them.
+RESERVED_CLASSES = frozenset(
+    "Literal Annotated Any TypeAlias Field BaseModel TYPE_CHECKING Optional Union".split()
+)
 
 # Names the generated code uses itself, which a docs name must not take (it would be a duplicate
 # argument, or shadow a method of the SDK runtime in templates/sdk_runtime/):
@@ -114,6 +118,8 @@ class ClassName(str):
     @classmethod
     def sanitize(cls, raw: str) -> tuple[ClassName, bool]:
         """Make a class name from any docs string (`URL object` -> `URL`, `sg-lang` -> `SgLang`)."""
+        if raw in RESERVED_CLASSES:
+            return cls(raw + "Type"), True
         if raw.isidentifier() and raw[:1].isupper() and not keyword.iskeyword(raw):
             if unicodedata.normalize("NFKC", raw) == raw and len(raw) <= MAX_NAME:
                 return cls(raw), False
@@ -122,6 +128,8 @@ class ClassName(str):
             name = f"N{name}"
         if keyword.iskeyword(name):  # `None`, `True`, `False`
             name = f"{name}_"
+        if name in RESERVED_CLASSES:
+            name += "Type"
         return cls(_shorten(name)), True
 
 

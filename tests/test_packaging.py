@@ -13,7 +13,17 @@ import pytest
 @pytest.mark.slow
 def test_output_builds_a_wheel_with_sdk_and_server(generated_dir: Path, tmp_path: Path):
     done = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", str(generated_dir), "-w", str(tmp_path)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "-q",
+            str(generated_dir),
+            "-w",
+            str(tmp_path),
+        ],
         capture_output=True,
         text=True,
         timeout=600,
@@ -22,7 +32,11 @@ def test_output_builds_a_wheel_with_sdk_and_server(generated_dir: Path, tmp_path
     (wheel,) = tmp_path.glob("letta_sdk-0.1.0-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {"letta_sdk/py.typed", "letta_server/py.typed", "letta_sdk/_runtime/_client.py"} <= names
-    assert {"letta_sdk/types/tool.py", "letta_server/app.py", "letta_sdk/resources/tools.py"} <= names
+    assert {
+        "letta_sdk/types/tool.py",
+        "letta_server/app.py",
+        "letta_sdk/resources/tools.py",
+    } <= names
     metadata = zipfile.ZipFile(wheel).read("letta_sdk-0.1.0.dist-info/METADATA").decode()
     assert "Requires-Dist: httpx" in metadata and "Requires-Dist: pydantic" in metadata
     assert "Provides-Extra: server" in metadata

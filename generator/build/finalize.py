@@ -63,9 +63,15 @@ def constraints(found: dict[str, Constraint], owner: str, diags: Diagnostics) ->
     return ir.Constraints(**values)  # type: ignore[arg-type]
 
 
-def field_names(owner: str, fields: list[MergedField], diags: Diagnostics) -> list[PyName]:
+def field_names(
+    owner: str,
+    fields: list[MergedField],
+    diags: Diagnostics,
+    classes: frozenset[str] = frozenset(),
+) -> list[PyName]:
     """SDK attribute names: the Python docs' spelling, else the wire name without a trailing
-    underscore (`metadata_` -> `metadata`, as the Python docs spell such fields) when free."""
+    underscore (`metadata_` -> `metadata`, as the Python docs spell such fields) when free.
+    A name equal to a type's class name is suffixed: it would hide the class in annotations."""
     wires = {f.wire or f.python or f.key for f in fields}
     names: list[PyName] = []
     used: set[str] = set()
@@ -74,7 +80,10 @@ def field_names(owner: str, fields: list[MergedField], diags: Diagnostics) -> li
         raw = f.python or (f.key if f.key not in wires or f.key == wire else wire)
         name, changed = PyName.sanitize(raw)
         docs_name = f.python or wire  # as the docs spell it
-        if changed:
+        if name in classes:
+            name = PyName(name + "_")
+            diags.warning(f.span, "M009", f"{owner}.{docs_name} is a type's name; using {name}")
+        elif changed:
             diags.warning(f.span, "M010", f"{owner}.{docs_name} is not a Python name; using {name}")
         while name in used:
             diags.warning(
@@ -96,7 +105,8 @@ def to_typedefs(
         cname = ClassName(names[raw])
         if isinstance(m, MergedObject):
             fields = []
-            for f, py in zip(m.fields, field_names(raw, m.fields, diags), strict=True):
+            py_names = field_names(raw, m.fields, diags, frozenset(names.values()))
+            for f, py in zip(m.fields, py_names, strict=True):
                 fields.append(
                     ir.Field(
                         name=py,

@@ -78,7 +78,14 @@ def _default_expr(args: list[str], imports: set[Import]) -> str | None:
 
 def def_view(t: ir.TypeDef, printer: Printer, imports: set[Import]) -> DefView:
     if isinstance(t, ir.ObjectType):
-        fields = tuple(field_view(f, printer, imports) for f in t.fields)
+        # a field named like a builtin (`str`, `list`) would hide it from the annotations after it
+        shadowed = Printer(
+            printer.modules,
+            printer.types_pkg,
+            printer.here,
+            shadowed=frozenset(str(f.name) for f in t.fields),
+        )
+        fields = tuple(field_view(f, shadowed, imports) for f in t.fields)
         imports.add(Import(RUNTIME, "BaseModel"))
         return DefView(str(t.name), t.description, fields=fields)
     imports.add(Import("typing", "TypeAlias"))

@@ -126,10 +126,14 @@ class Printer:
         if isinstance(ref, ir.Primitive):
             text = _PRIMS[ref.kind]
             if ref.kind in ("datetime", "date"):
+                if text in self.shadowed:  # a field named `date`: spell the type through its module
+                    imports.add(Import("", "datetime as _datetime"))
+                    return f"_datetime.{text}"
                 imports.add(Import("datetime", text))
-            return text
+                return text
+            return self._builtin(text, imports)
         if isinstance(ref, ir.Unknown):
-            return "object"
+            return self._builtin("object", imports)
         if isinstance(ref, ir.Null):
             return "None"
         if isinstance(ref, ir.ListOf):
