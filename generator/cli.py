@@ -6,12 +6,15 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from generator import ir_json
+from generator import freshness
 from generator.diagnostics import Level
-from generator.pipeline import Loaded, load
+
+if TYPE_CHECKING:
+    from generator.pipeline import Loaded
 
 SPEC_HELP = "Folder of API reference docs, read recursively (default: spec/)."
 
@@ -28,6 +31,8 @@ def _load_or_exit(
     if not spec.is_dir():
         click.echo(f"{spec}:1: error R007: spec folder does not exist", err=True)
         sys.exit(2)
+    from generator.pipeline import load  # imported here: `check` may not need it at all
+
     loaded = load(spec, sdk, server)
     _report(loaded, verbose)
     if loaded.diags.has_errors:
@@ -51,6 +56,8 @@ def inspect(spec: Path, as_json: bool, verbose: bool) -> None:
     loaded = _load_or_exit(spec, verbose=verbose)
     api = loaded.api
     if as_json:
+        from generator import ir_json
+
         click.echo(json.dumps(ir_json.api(api), indent=2, sort_keys=False))
         return
     click.echo(f"{len(api.operations)} operations, {len(api.types)} types")
@@ -121,6 +128,10 @@ def generate(
         }.get(type(exc), str(exc))
         click.echo(f"specgen: cannot write {out} ({reason}); nothing written", err=True)
         sys.exit(2)
+    from generator.output import MANIFEST, manifest_text
+
+    written = {**files, MANIFEST: manifest_text(files)}
+    freshness.save(out, freshness.fingerprint(spec, (sdk_package, server_package)), written)
     seconds = time.perf_counter() - start
     click.echo(
         f"specgen: {len(loaded.api.operations)} operations, {len(loaded.api.types)} types,"
@@ -140,8 +151,21 @@ def generate(
 @click.option(
     "--server-package", default=None, help="Server package name (overrides the config file)."
 )
-def check(spec: Path, out: Path, sdk_package: str | None, server_package: str | None) -> None:
-    """Exit 0 when --out is what generate would write, 1 (with a diff) when it drifted."""
+@click.option("--full", is_flag=True, help="Regenerate and compare even when the cache says fresh.")
+def check(
+    spec: Path, out: Path, sdk_package: str | None, server_package: str | None, full: bool
+) -> None:
+    """Exit 0 when --out is what generate would write, 1 (with a diff) when it drifted.
+
+    When nothing generation depends on changed since the last generate into --out (the docs,
+    specgen itself, the options) and every file is as it wrote it, that is known without
+    generating again (a cache file beside the output). --full always regenerates and compares.
+    """
+    if not full and spec.is_dir():
+        key = freshness.fingerprint(spec, (sdk_package, server_package))
+        if freshness.up_to_date(out, key):
+            click.echo("specgen check: output is up to date")
+            return
     from generator.output import diff_tree
 
     loaded = _load_or_exit(spec, sdk_package, server_package)

@@ -152,3 +152,30 @@ def test_spec_is_read_recursively_and_mirror_copies_once(tmp_path: Path, spec_co
     code, stdout, _ = run("inspect", "--spec", str(spec_copy))
     assert code == 0
     assert stdout.startswith("10 operations, 104 types\n")
+
+
+def test_check_fast_path_is_exact_about_what_it_knows(generated: Path, spec_copy: Path):
+    from generator import freshness
+
+    key = freshness.fingerprint(spec_copy, (None, None))
+    assert freshness.up_to_date(generated, key)
+    assert not freshness.up_to_date(generated, freshness.fingerprint(spec_copy, ("other", None)))
+    (generated / "api.md").write_text("edited")
+    assert not freshness.up_to_date(generated, key)  # a changed file: full check (drift)
+    assert run("check", "--spec", str(spec_copy), "--out", str(generated))[0] == 1
+
+
+def test_a_changed_spec_bypasses_the_cache(generated: Path, spec_copy: Path):
+    doc = spec_copy / "tools.http.md"
+    doc.write_text(doc.read_text().replace("Delete a tool by name", "Delete a tool, by name"))
+    code, stdout, _ = run("check", "--spec", str(spec_copy), "--out", str(generated))
+    assert code == 1
+    assert "+Delete a tool, by name" in stdout or "Delete a tool, by name" in stdout
+
+
+def test_a_broken_cache_only_costs_time(generated: Path, spec_copy: Path):
+    (generated / ".specgen-cache").write_text("{not json")
+    assert run("check", "--spec", str(spec_copy), "--out", str(generated))[:2] == (
+        0,
+        "specgen check: output is up to date\n",
+    )

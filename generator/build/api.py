@@ -390,17 +390,17 @@ class ApiBuilder:
     def _dedupe_synthetic(self, merged: dict[str, Merged]) -> dict[str, str]:
         """Undocumented inline types that a documented one describes too become that one:
         same fields, same required/nullable, compatible types (first documented name wins)."""
-        documented = [
-            (name, m)
-            for name, m in sorted(merged.items())
-            if isinstance(m, MergedObject) and name not in self.synthetic
-        ]
+        by_keys: dict[tuple[str, ...], list[tuple[str, MergedObject]]] = {}
+        for name, m in sorted(merged.items()):  # indexed by field keys: linear, not quadratic
+            if isinstance(m, MergedObject) and name not in self.synthetic:
+                by_keys.setdefault(tuple(f.key for f in m.fields), []).append((name, m))
         mapping: dict[str, str] = {}
         for name in sorted(self.synthetic):
             m = merged.get(name)
             if not isinstance(m, MergedObject):
                 continue
-            match = next((n for n, d in documented if _compatible(m, d)), None)
+            candidates = by_keys.get(tuple(f.key for f in m.fields), [])
+            match = next((n for n, d in candidates if _compatible(m, d)), None)
             if match is not None:
                 mapping[name] = match
         for m in merged.values():

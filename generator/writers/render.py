@@ -6,20 +6,13 @@ import functools
 import keyword
 import os
 import re
-from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from generator.paths import templates_dir
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
-
-
-def templates_dir() -> Path:
-    """`templates/` beside the package in a checkout; packaged copy in an installed wheel."""
-    packaged = Path(__file__).resolve().parent.parent / "_templates"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "templates"
 
 
 def _escape_control(text: str) -> str:
