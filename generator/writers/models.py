@@ -7,23 +7,18 @@ from dataclasses import dataclass
 
 from generator import ir
 from generator.config import Config
-from generator.writers.pytypes import Import, Printer, import_lines, module_map, pyrepr, type_deps
+from generator.writers.pytypes import (
+    CONSTRAINT_KWARGS,
+    Import,
+    Printer,
+    import_lines,
+    module_map,
+    pyrepr,
+    type_deps,
+)
 from generator.writers.render import render
 
 RUNTIME = ".._runtime"  # from <sdk>/types/<module>.py
-
-
-_PYDANTIC = {  # IR constraint -> pydantic Field argument
-    "min_length": "min_length",
-    "max_length": "max_length",
-    "minimum": "ge",
-    "maximum": "le",
-    "exclusive_minimum": "gt",
-    "exclusive_maximum": "lt",
-    "pattern": "pattern",
-    "min_items": "min_length",
-    "max_items": "max_length",
-}
 
 
 @dataclass(frozen=True)
@@ -60,7 +55,9 @@ def field_view(f: ir.Field, printer: Printer, imports: set[Import]) -> FieldView
             args.append("default=None")
     if f.wire_name != f.name:
         args.append(f"alias={pyrepr(f.wire_name)}")
-    args.extend(f"{_PYDANTIC[name]}={pyrepr(value)}" for name, value in f.constraints.items())
+    args.extend(
+        f"{CONSTRAINT_KWARGS[name]}={pyrepr(value)}" for name, value in f.constraints.items()
+    )
     default = _default_expr(args, imports)
     return FieldView(str(f.name), annotation, default, f.description)
 

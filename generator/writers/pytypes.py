@@ -19,6 +19,19 @@ _PRIMS = {
 }
 
 
+# IR constraint -> keyword of pydantic's Field and FastAPI's Path/Query/Header markers
+CONSTRAINT_KWARGS = {
+    "min_length": "min_length",
+    "max_length": "max_length",
+    "minimum": "ge",
+    "maximum": "le",
+    "exclusive_minimum": "gt",
+    "exclusive_maximum": "lt",
+    "pattern": "pattern",
+    "min_items": "min_length",
+    "max_items": "max_length",
+}
+
 _STDLIB = {"__future__", "datetime", "typing", "importlib", "functools", "json", "os"}
 
 

@@ -8,21 +8,9 @@ from dataclasses import dataclass
 
 from generator import ir
 from generator.names import pascal
-from generator.writers.pytypes import Import, Printer, pyrepr
+from generator.writers.pytypes import CONSTRAINT_KWARGS, Import, Printer, pyrepr
 from generator.writers.server_values import ServerWriterError
 
-# IR constraint -> keyword of FastAPI's Path/Query/Header markers (list bounds use min/max_length).
-_MARKER_KWARGS = {
-    "min_length": "min_length",
-    "max_length": "max_length",
-    "minimum": "ge",
-    "maximum": "le",
-    "exclusive_minimum": "gt",
-    "exclusive_maximum": "lt",
-    "pattern": "pattern",
-    "min_items": "min_length",
-    "max_items": "max_length",
-}
 _MARKERS = {"path": "Path", "query": "Query", "header": "Header"}
 _DEFAULT_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
@@ -116,7 +104,9 @@ def _marker(p: ir.Parameter, route_imports: set[Import]) -> str:
         args.append(f"alias={pyrepr(p.wire_name)}")
     if p.location == "header":
         args.append("convert_underscores=False")
-    args.extend(f"{_MARKER_KWARGS[name]}={pyrepr(value)}" for name, value in p.constraints.items())
+    args.extend(
+        f"{CONSTRAINT_KWARGS[name]}={pyrepr(value)}" for name, value in p.constraints.items()
+    )
     return f"{marker}({', '.join(args)})"
 
 
