@@ -8,7 +8,6 @@ import re
 import unicodedata
 
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z0-9]|\b|_|$)|[A-Z]?[a-z0-9]+|[A-Z]+|[0-9]+")
-_SOFT_KEYWORDS = {"type", "match", "case", "_"}
 _RESERVED_ATTRS = {
     # pydantic BaseModel attributes a field must not shadow
     "model_config",
@@ -131,8 +130,3 @@ class ClassName(str):
         if name in RESERVED_CLASSES:
             name += "Type"
         return cls(_shorten(name)), True
-
-
-def is_soft_keyword(name: str) -> bool:
-    """Names that are legal but read badly as bare identifiers in some positions."""
-    return name in _SOFT_KEYWORDS

@@ -36,10 +36,11 @@ def load(
         else:
             msg = "no documentation file was read: nothing to generate"
         diags.error(Span(".", 1), "R007", msg)
+    client = config.client_class or api.client_class or "Client"
     config = replace(
         config,
-        client_class=config.client_class or api.client_class or "Client",
+        client_class=client,
         base_url=config.base_url or api.base_url,
-        env_prefix=config.env_prefix or (config.client_class or api.client_class or "API").upper(),
+        env_prefix=config.env_prefix or client.upper(),
     )
     return Loaded(api, config, diags)

@@ -29,7 +29,7 @@ def class_names(merged: dict[str, Merged], diags: Diagnostics) -> dict[str, str]
     taken: dict[str, str] = {}
     for raw in sorted(merged):
         name, changed = ClassName.sanitize(raw)
-        span = _span(merged[raw])
+        span = merged[raw].span
         if changed:
             diags.warning(span, "M010", f"type name {raw!r} is not a class name; using {name}")
         if name in taken:
@@ -37,10 +37,6 @@ def class_names(merged: dict[str, Merged], diags: Diagnostics) -> dict[str, str]
         taken[name] = raw
         out[raw] = name
     return out
-
-
-def _span(m: Merged):  # noqa: ANN202 - Span
-    return m.span
 
 
 def constraints(found: dict[str, Constraint], owner: str, diags: Diagnostics) -> ir.Constraints:

@@ -76,7 +76,6 @@ class Registry:
     observations: dict[str, list[Obs]] = field(default_factory=dict)
     references: dict[str, list[Span]] = field(default_factory=dict)
     counts: list[CountCheck] = field(default_factory=list)
-    described: dict[str, str] = field(default_factory=dict)
 
     def observe(self, name: str, obs: Obs) -> None:
         self.observations.setdefault(name, []).append(obs)

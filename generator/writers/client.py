@@ -73,12 +73,13 @@ def resource_tree(api: ir.Api) -> ResourceNode:
     return root
 
 
-def _walk(node: ResourceNode) -> list[ResourceNode]:
+def walk(node: ResourceNode) -> list[ResourceNode]:
+    """Every node below `node`, parents first, children by name."""
     out = []
     for name in sorted(node.children):
         child = node.children[name]
         out.append(child)
-        out.extend(_walk(child))
+        out.extend(walk(child))
     return out
 
 
@@ -93,18 +94,17 @@ def _doc(op: ir.Operation) -> str:
     return "\n\n".join(parts)
 
 
-def _param(p: ir.Parameter, printer: Printer, imports: set[Import]) -> ParamView:
+def _param(p: ir.Parameter, printer: Printer, imports: set[Import], runtime: str) -> ParamView:
     annotation = printer.annotation(p.type, imports)
     if p.nullable:
         annotation = printer.optional(annotation, imports)
     if p.required:
         return ParamView(str(p.name), annotation, None, p.wire_name)
-    imports.add(Import(_RUNTIME, "NotGiven"))
-    imports.add(Import(_RUNTIME, "NOT_GIVEN"))
+    imports.add(Import(runtime, "NotGiven"))
+    imports.add(Import(runtime, "NOT_GIVEN"))
     return ParamView(str(p.name), f"{annotation} | NotGiven", "NOT_GIVEN", p.wire_name)
 
 
-_RUNTIME = "<runtime>"
 _PACKAGE_RUNTIME = (
     "NOT_GIVEN", "NotGiven", "APIError", "APIConnectionError", "APITimeoutError",
     "APIStatusError", "APIResponseValidationError", "BadRequestError", "AuthenticationError",
@@ -119,8 +119,11 @@ def _plain(printer: Printer) -> Printer:
     return Printer(printer.modules, printer.types_pkg, shadowed=printer.shadowed)
 
 
-def method_view(op: ir.Operation, printer: Printer, imports: set[Import]) -> MethodView:
-    views = {p.name: _param(p, printer, imports) for p in op.params}
+def method_view(
+    op: ir.Operation, printer: Printer, imports: set[Import], runtime: str
+) -> MethodView:
+    """One SDK method; `runtime` is the relative import path of the runtime package."""
+    views = {p.name: _param(p, printer, imports, runtime) for p in op.params}
     positional = tuple(views[n] for n in op.positional if n in views)
     keyword = [views[p.name] for p in op.params if p.name not in op.positional]
     keyword.sort(key=lambda v: v.default is not None)  # required keyword-only first
@@ -133,9 +136,9 @@ def method_view(op: ir.Operation, printer: Printer, imports: set[Import]) -> Met
     if op.pagination is not None and isinstance(response, ir.ListOf):
         item_type = _plain(printer).annotation(response.item, imports)
         returns = f"SyncArrayPage[{item_type}]"
-        imports.add(Import(_RUNTIME, "SyncArrayPage"))
-        imports.add(Import(_RUNTIME, "AsyncArrayPage"))
-        imports.add(Import(_RUNTIME, "AsyncPaginator"))
+        imports.add(Import(runtime, "SyncArrayPage"))
+        imports.add(Import(runtime, "AsyncArrayPage"))
+        imports.add(Import(runtime, "AsyncPaginator"))
         cursor, item_id = op.pagination.cursor_param, op.pagination.item_id
         cast_to = item_type
     elif response is None:
@@ -167,12 +170,6 @@ def method_view(op: ir.Operation, printer: Printer, imports: set[Import]) -> Met
     )
 
 
-def _runtime_import(node: ResourceNode) -> str:
-    """Relative import of the runtime from a resource module."""
-    depth = len(node.path) + (1 if node.children else 0)
-    return "." * depth + "._runtime"
-
-
 def render_client(api: ir.Api, config: Config) -> dict[str, str]:
     from generator.writers.render import render
 
@@ -181,7 +178,7 @@ def render_client(api: ir.Api, config: Config) -> dict[str, str]:
     objects = frozenset(t.name for t in api.types if isinstance(t, ir.ObjectType))
     root = resource_tree(api)
     files: dict[str, str] = {}
-    for node in _walk(root):
+    for node in walk(root):
         depth = len(node.path) + (1 if node.children else 0)
         shadowed = frozenset(str(op.sdk_name) for op in node.operations) | frozenset(node.children)
         printer = Printer(
@@ -191,10 +188,9 @@ def render_client(api: ir.Api, config: Config) -> dict[str, str]:
             objects=objects,
             shadowed=shadowed,
         )
+        runtime = "." * depth + "._runtime"
         imports: set[Import] = set()
-        methods = [method_view(op, printer, imports) for op in node.operations]
-        runtime = _runtime_import(node)
-        imports = {Import(runtime if i.module == _RUNTIME else i.module, i.name) for i in imports}
+        methods = [method_view(op, printer, imports, runtime) for op in node.operations]
         if node.children:
             imports |= {Import("functools", "cached_property"), Import("typing", "TYPE_CHECKING")}
         imports |= {Import(runtime, "SyncAPIResource"), Import(runtime, "AsyncAPIResource")}

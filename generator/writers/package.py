@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from generator import ir
 from generator.config import Config
-from generator.writers.client import resource_tree
+from generator.writers.client import resource_tree, walk
 from generator.writers.render import render, templates_dir
 
 
@@ -21,12 +21,7 @@ def runtime_files(config: Config) -> dict[str, str]:
 def _surface(api: ir.Api) -> list[dict[str, object]]:
     """Resources with their methods, for api.md."""
     out = []
-    stack = [resource_tree(api)]
-    nodes = []
-    while stack:
-        node = stack.pop()
-        nodes.append(node)
-        stack.extend(node.children[k] for k in sorted(node.children, reverse=True))
+    nodes = walk(resource_tree(api))
     for node in nodes:
         if not node.operations:
             continue

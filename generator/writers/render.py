@@ -44,10 +44,6 @@ def comment(text: str) -> str:
     return _escape_control(" ".join(str(text).split()))
 
 
-def yaml_safe(text: str) -> str:
-    return _escape_control(text)
-
-
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates cached per user (like ruff's cache); output does not depend on it."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
