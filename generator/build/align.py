@@ -4,6 +4,7 @@ right field: the listing is a pre-order rendering of the type tree, possibly wit
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from generator import ir
@@ -15,7 +16,7 @@ from generator.diagnostics import Diagnostics
 from generator.facts import Entry, FieldEntry, ValueEntry
 
 
-def preorder(root: str, merged: dict[str, Merged]) -> list[tuple[str, str]]:
+def preorder(root: str, merged: Mapping[str, Merged]) -> list[tuple[str, str]]:
     """(owner type, field key) of every field reachable from `root`, parents before children."""
     out: list[tuple[str, str]] = []
     stack: list[tuple[str, int, frozenset[str]]] = [(root, 0, frozenset({root}))]
@@ -34,14 +35,14 @@ def preorder(root: str, merged: dict[str, Merged]) -> list[tuple[str, str]]:
     return out
 
 
-def _object_refs(ref: ir.TypeRef, merged: dict[str, Merged]) -> list[str]:
+def _object_refs(ref: ir.TypeRef, merged: Mapping[str, Merged]) -> list[str]:
     return [n for n in refs_in(ref) if isinstance(merged.get(n), MergedObject)]
 
 
 def align(
     root: str,
     entries: tuple[Entry, ...],
-    merged: dict[str, Merged],
+    merged: Mapping[str, Merged],
     collector: Collector,
     ctx: Ctx,
     diags: Diagnostics,
@@ -87,7 +88,7 @@ def align(
     return found
 
 
-def _field(merged: dict[str, Merged], owner: str, key: str) -> MergedField | None:
+def _field(merged: Mapping[str, Merged], owner: str, key: str) -> MergedField | None:
     obj = merged.get(owner)
     if isinstance(obj, MergedObject):
         return next((f for f in obj.fields if f.key == key), None)

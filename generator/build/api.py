@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator import ir
@@ -15,6 +16,7 @@ from generator.build.merge import (
     Merged,
     MergedField,
     MergedObject,
+    ProvisionalMerge,
     field_key,
     merge_all,
     merge_one,
@@ -73,7 +75,7 @@ class ApiBuilder:
         for g in groups:
             self._check_places(g)
         drafts = [self._operation(g) for g in groups]
-        provisional = merge_all(self.reg.observations, Diagnostics(), self.order)
+        provisional = ProvisionalMerge(self.reg.observations, self.order)
         for doc in self.docs:
             if doc.flat:
                 self._web_types(doc, provisional)
@@ -226,7 +228,7 @@ class ApiBuilder:
 
     # --- pass 1b: flat web listings -----------------------------------------------------------
 
-    def _web_types(self, doc: DocumentFacts, provisional: dict[str, Merged]) -> None:
+    def _web_types(self, doc: DocumentFacts, provisional: Mapping[str, Merged]) -> None:
         for entry in doc.types:
             if not isinstance(entry, (DeclEntry, TypeEntry)):
                 continue
@@ -239,7 +241,7 @@ class ApiBuilder:
                 self._align(root, entry.children, doc, provisional)
 
     def _alignment_root(
-        self, name: str | None, header: Entry, provisional: dict[str, Merged]
+        self, name: str | None, header: Entry, provisional: Mapping[str, Merged]
     ) -> str | None:
         """The object type a flat listing describes: the header's own type, or what it aliases."""
         if isinstance(header, DeclEntry):
@@ -253,7 +255,7 @@ class ApiBuilder:
         root: str,
         entries: tuple[Entry, ...],
         doc: DocumentFacts,
-        provisional: dict[str, Merged],
+        provisional: Mapping[str, Merged],
     ) -> None:
         ctx = self._ctx(doc)
         if not isinstance(provisional.get(root), MergedObject):
@@ -271,7 +273,7 @@ class ApiBuilder:
         for owner, fields in found.items():
             self.reg.observe(owner, ObjectObs(tuple(fields), fields[0].span, ctx.rank))
 
-    def _web_operation(self, draft: OpDraft, provisional: dict[str, Merged]) -> None:
+    def _web_operation(self, draft: OpDraft, provisional: Mapping[str, Merged]) -> None:
         g = draft.group
         for op, doc in g.places:
             if not doc.flat:
@@ -288,7 +290,7 @@ class ApiBuilder:
         draft: OpDraft,
         entries: list[FieldEntry],
         doc: DocumentFacts,
-        provisional: dict[str, Merged],
+        provisional: Mapping[str, Merged],
     ) -> None:
         """Web params: top-level where the name is a known (or the only) parameter listing;
         anything else is a nested field of the latest object-typed parameter."""
@@ -315,7 +317,7 @@ class ApiBuilder:
                 draft.params = merged
 
     def _web_returns(
-        self, entries: tuple[Entry, ...], doc: DocumentFacts, provisional: dict[str, Merged]
+        self, entries: tuple[Entry, ...], doc: DocumentFacts, provisional: Mapping[str, Merged]
     ) -> ir.TypeRef | None:
         header = entries[0]
         if not isinstance(header, (TypeEntry, DeclEntry)):

@@ -3,7 +3,7 @@ body they describe as an observation. Structure only: merging happens in `build.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from generator import ir
 from generator.build.observations import (
@@ -52,7 +52,12 @@ class Ctx:
         return self.owner + pascal(self.field) + (pascal(local) if local else "")
 
     def enter(self, owner: str, field: str = "") -> Ctx:
-        return replace(self, owner=owner, field=field, depth=self.depth + 1)
+        # built directly: dataclasses.replace is slow, and this runs for every documented type
+        return Ctx(owner, field, self.rank, self.python, self.depth + 1)
+
+    def at(self, field: str) -> Ctx:
+        """The context of one field of the current owner, one level deeper."""
+        return Ctx(self.owner, field, self.rank, self.python, self.depth + 1)
 
 
 class Collector:
@@ -100,7 +105,7 @@ class Collector:
         return out
 
     def field(self, entry: FieldEntry, ctx: Ctx) -> FieldObs | None:
-        fctx = replace(ctx, field=entry.name, depth=ctx.depth + 1)
+        fctx = ctx.at(entry.name)
         ref = self.typeref(entry.type, entry.children, fctx, entry.span, entry.description)
         ref, nullable = strip_null(ref)
         nullable = nullable or (ctx.python and entry.optional)  # `Optional[X]` admits None

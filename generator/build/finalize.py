@@ -96,12 +96,13 @@ def to_typedefs(
 ) -> list[ir.TypeDef]:
     """IR definitions for every merged type, with Refs renamed to valid class names."""
     out: list[ir.TypeDef] = []
+    classes = frozenset(names.values())
     for raw in sorted(merged, key=lambda r: names[r]):
         m = merged[raw]
         cname = ClassName(names[raw])
         if isinstance(m, MergedObject):
             fields = []
-            py_names = field_names(raw, m.fields, diags, frozenset(names.values()))
+            py_names = field_names(raw, m.fields, diags, classes)
             for f, py in zip(m.fields, py_names, strict=True):
                 fields.append(
                     ir.Field(

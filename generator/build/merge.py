@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from generator import ir
@@ -62,6 +62,33 @@ def merge_all(
         if merged is not None:
             out[name] = merged
     return out
+
+
+class ProvisionalMerge(Mapping[str, Merged]):
+    """What `merge_all` would give for the observations made so far, merged name by name on first
+    use (the web pass looks up only the types it aligns against). Later observations do not change
+    it; its diagnostics are dropped (the final merge reports them)."""
+
+    def __init__(self, observations: dict[str, list[Obs]], order: Mapping[str, int]) -> None:
+        self._obs = {name: list(obs) for name, obs in observations.items()}
+        self._order = order
+        self._done: dict[str, Merged | None] = {}
+
+    def __getitem__(self, name: str) -> Merged:
+        if name not in self._done:
+            if name not in self._obs:
+                raise KeyError(name)
+            self._done[name] = merge_one(name, self._obs[name], Diagnostics(), self._order)
+        merged = self._done[name]
+        if merged is None:
+            raise KeyError(name)
+        return merged
+
+    def __iter__(self) -> Iterator[str]:
+        return (name for name in sorted(self._obs) if name in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 def merge_one(

@@ -63,6 +63,8 @@ class Fence:
 
 def fence_open(line: str) -> Fence | None:
     """The fence a line opens (```` ```json ````), or None."""
+    if "```" not in line and "~~~" not in line:  # most lines: a substring search in C
+        return None
     if not line.lstrip(" \t").startswith(("```", "~~~")):
         return None
     m = _FENCE.fullmatch(line)
@@ -170,9 +172,9 @@ class _ListReader:
         if self.fence is not None:
             self._fenced(i, raw)
             return
-        if not raw.strip():
-            return
         body = raw.lstrip(" \t")
+        if not body or body.isspace():  # blank (isspace and strip agree on what is a space)
+            return
         ws = raw[: len(raw) - len(body)]
         indent = len(ws) if "\t" not in ws else len(ws.expandtabs(4))
         if self.skip is not None:
@@ -191,7 +193,6 @@ class _ListReader:
             (self.stack[-1].children if self.stack else self.roots).append(entry)
 
     def _bullet(self, i: int, ws: str, indent: int, content: str) -> None:
-        span = Span(self.ctx.path, i + 1)
         level = indent // 2
         problem = self._structure_problem(ws, indent, level)
         if problem is None:
@@ -199,10 +200,10 @@ class _ListReader:
             if self.stack and self.stack[-1].kind == "value":
                 problem = ("D007", "a value bullet cannot have nested bullets")
         if problem is not None:
-            self.ctx.diags.error(span, *problem)
+            self.ctx.diags.error(Span(self.ctx.path, i + 1), *problem)
             self.skip = indent
             return
-        node = self._parse(i, content, span)
+        node = self._parse(i, content)
         if node is None:
             self.skip = indent
             return
@@ -220,22 +221,23 @@ class _ListReader:
             return ("D008", f"bullets nested deeper than {MAX_LEVELS} levels")
         return None
 
-    def _parse(self, i: int, content: str, span: Span) -> _Node | None:
+    def _parse(self, i: int, content: str) -> _Node | None:
         m = _BULLET_CODE.fullmatch(content)
         if m:
-            return self._classify(m.group(1), span)
+            return self._classify(m.group(1), i + 1)
+        span = Span(self.ctx.path, i + 1)
         if "`" not in content[1:] and i >= self.ctx.last_text:
             self.ctx.diags.error(span, "D009", "file ends inside a bullet")
         else:
             self.ctx.diags.error(span, "D001", f"bullet not understood: {_clip(content)}")
         return None
 
-    def _classify(self, text: str, span: Span) -> _Node | None:
+    def _classify(self, text: str, line: int) -> _Node | None:
         """`classify`, remembering texts already read (the same classes recur many times)."""
         known = self.ctx.known.get(text)
         if known is not None:
-            return _Node(known[0], span.line, *known[1:])
-        node = classify(text, span, self.ctx.parse_type, self.ctx.diags)
+            return _Node(known[0], line, *known[1:])
+        node = classify(text, Span(self.ctx.path, line), self.ctx.parse_type, self.ctx.diags)
         if node is not None:
             self.ctx.known[text] = (node.kind, node.name, node.type, node.optional, node.value)
         return node

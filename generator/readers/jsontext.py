@@ -15,7 +15,11 @@ from typing import Any
 
 MAX_DEPTH = 100  # JSON nested deeper than this is refused (the real docs nest about 10 deep)
 
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+# A lone surrogate can only come from a `\uD800`-`\uDFFF` escape (the text itself was decoded as
+# strict UTF-8). This also matches `\\ud800` (an escaped backslash): that only costs a slow check.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 class JsonTooDeep(ValueError):
@@ -24,13 +28,14 @@ class JsonTooDeep(ValueError):
 
 def depth(text: str) -> int:
     """The deepest array/object nesting of a JSON text (strings skipped), without parsing it."""
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))  # the regexes run in C; few remain
     deepest = current = 0
-    for m in _TOKEN.finditer(text):
-        ch = m.group(0)
+    for ch in brackets:
         if ch in "[{":
             current += 1
-            deepest = max(deepest, current)
-        elif ch in "]}":
+            if current > deepest:
+                deepest = current
+        else:
             current -= 1
     return deepest
 
@@ -39,42 +44,43 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError("a number is too large for a float")
+    return value
+
+
 def loads(text: str) -> Any:
     """Parse a JSON text the outputs can carry; ValueError (JsonTooDeep for nesting) otherwise."""
     if depth(text) > MAX_DEPTH:
         raise JsonTooDeep(f"nested deeper than {MAX_DEPTH} levels")
     try:
-        value = json.loads(text, parse_constant=_refuse_constant)
+        value = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite)
     except RecursionError as exc:  # unreachable after the depth check; kept as a guarantee
         raise JsonTooDeep(f"nested deeper than {MAX_DEPTH} levels") from exc
-    problem = _unwritable(value)
-    if problem:
-        raise ValueError(problem)
+    if _SURROGATE_ESCAPE.search(text) and _has_surrogate(value):
+        raise ValueError(
+            "a string holds a lone surrogate (\\ud800-\\udfff), which UTF-8 cannot encode"
+        )
     return value
 
 
-def _unwritable(value: Any) -> str | None:
-    """Why a parsed value cannot be written out, or None (iterative: no recursion)."""
+def _has_surrogate(value: Any) -> bool:
+    """Whether a parsed value holds a string UTF-8 cannot encode (iterative: no recursion)."""
     stack = [value]
     while stack:
         v = stack.pop()
-        if isinstance(v, float) and not math.isfinite(v):
-            return "a number is too large for a float"
-        if isinstance(v, str) and _has_surrogate(v):
-            return "a string holds a lone surrogate (\\ud800-\\udfff), which UTF-8 cannot encode"
-        if isinstance(v, dict):
+        if isinstance(v, str):
+            try:
+                v.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+        elif isinstance(v, dict):
             stack.extend(v.keys())
             stack.extend(v.values())
         elif isinstance(v, list):
             stack.extend(v)
-    return None
-
-
-def _has_surrogate(s: str) -> bool:
-    try:
-        s.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
     return False
 
 
