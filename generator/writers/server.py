@@ -71,9 +71,30 @@ def _json_data(document: dict[str, Any]) -> Any:
         raise ServerWriterError(f"the OpenAPI document is not JSON data: {exc}") from exc
 
 
-def _json_text(data: Any) -> str:
-    """Deterministic, diff-friendly JSON text."""
-    return json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
+def _json_text(data: Any, open_levels: int = 3) -> str:
+    """Deterministic, diff-friendly JSON text: the outer `open_levels` levels of objects and
+    arrays one member per line (in the OpenAPI document: one line per path item, operation and
+    schema), whatever lies deeper on one line. The deep values go through json's C encoder: the
+    indenting encoder is pure Python, and was a hot spot on big APIs."""
+    parts: list[str] = []
+
+    def write(value: Any, level: int) -> None:
+        if level >= open_levels or not isinstance(value, (dict, list)) or not value:
+            parts.append(json.dumps(value, ensure_ascii=False, allow_nan=False))
+            return
+        pad = "\n" + " " * (level + 1)
+        is_dict = isinstance(value, dict)
+        parts.append("{" if is_dict else "[")
+        for i, item in enumerate(value.items() if is_dict else value):
+            parts.append(("," if i else "") + pad)
+            if is_dict:
+                parts.append(json.dumps(item[0], ensure_ascii=False) + ": ")
+                item = item[1]
+            write(item, level + 1)
+        parts.append("\n" + " " * level + ("}" if is_dict else "]"))
+
+    write(data, 0)
+    return "".join(parts) + "\n"
 
 
 def render_server(api: ir.Api, config: Config) -> dict[str, str]:
