@@ -19,7 +19,7 @@ _T0 = time.perf_counter()
 
 import generator.pipeline as pipeline  # noqa: E402
 import generator.writers as writers  # noqa: E402
-from generator.output import write_tree  # noqa: E402
+from generator.output import staging, write_tree  # noqa: E402
 from generator.writers import client, models, openapi, package, server  # noqa: E402, F401
 
 seconds: dict[str, float] = {"import": time.perf_counter() - _T0}
@@ -58,10 +58,11 @@ def main(spec: Path, out: Path) -> dict[str, float]:
     loaded = pipeline.load(spec)
     if loaded.diags.has_errors:
         raise SystemExit(loaded.diags.render())
-    emit_start = time.perf_counter()
-    files = writers.emit(loaded.api, loaded.config)
-    seconds["render"] = time.perf_counter() - emit_start - seconds["format"]
-    _timer("write", write_tree)(out, files)
+    with staging(out) as staged:  # as `specgen generate` does it
+        emit_start = time.perf_counter()
+        files = writers.emit(loaded.api, loaded.config, staged)
+        seconds["render"] = time.perf_counter() - emit_start - seconds["format"]
+        _timer("write", write_tree)(out, files, staged=staged)
     seconds["total"] = time.perf_counter() - start + seconds["import"]
     return {k: round(v, 4) for k, v in seconds.items()}
 

@@ -22,12 +22,13 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def generate(spec: Path, out: Path) -> None:
     """What `specgen generate` does once its modules are imported."""
-    from generator.output import write_tree
+    from generator.output import staging, write_tree
     from generator.pipeline import load
     from generator.writers import emit
 
     loaded = load(spec)
-    write_tree(out, emit(loaded.api, loaded.config))
+    with staging(out) as staged:
+        write_tree(out, emit(loaded.api, loaded.config, staged), staged=staged)
 
 
 def _preload() -> None:

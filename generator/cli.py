@@ -70,13 +70,13 @@ def inspect(spec: Path, as_json: bool, verbose: bool) -> None:
     click.echo("types: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())))
 
 
-def _emit(loaded: Loaded) -> dict[str, bytes]:
+def _emit(loaded: Loaded, workdir: Path | None = None) -> dict[str, bytes]:
     """Every output file. The docs were accepted, so a failure here is a bug of specgen's:
     said so in one line (no traceback for the user to decode), nothing written, exit 2."""
     from generator.writers import emit
 
     try:
-        return emit(loaded.api, loaded.config)
+        return emit(loaded.api, loaded.config, workdir)
     except Exception as exc:  # reported (not swallowed): exit 2
         first = (str(exc).strip().splitlines() or [""])[0][:300]
         click.echo(
@@ -110,16 +110,17 @@ def generate(
     Writes are atomic: an error leaves --out as it was. Files in --out that specgen did not
     generate are kept unless --clean is given; nothing is ever written outside --out.
     """
-    from generator.output import InTheWay, NotAFolder, UnsafePath, write_tree
+    from generator.output import InTheWay, NotAFolder, UnsafePath, staging, write_tree
 
     start = time.perf_counter()
     if out.exists() and not out.is_dir():
         click.echo(f"specgen: --out {out} exists and is not a folder; nothing written", err=True)
         sys.exit(2)
     loaded = _load_or_exit(spec, sdk_package, server_package)
-    files = _emit(loaded)
     try:
-        write_tree(out, files, clean=clean)
+        with staging(out) as staged:  # the formatter leaves the Python files there
+            files = _emit(loaded, staged)
+            write_tree(out, files, clean=clean, staged=staged)
     except (NotAFolder, UnsafePath, InTheWay, OSError) as exc:
         reason = {
             NotAFolder: "it is not a folder",

@@ -91,12 +91,11 @@ class Constraints:
     def items(self) -> tuple[tuple[str, int | float | str], ...]:
         """The documented constraints as (name, value) pairs, in declaration order."""
         return tuple(
-            (name, getattr(self, name))
-            for name in self.__dataclass_fields__
-            if getattr(self, name) is not None
+            (name, value) for name in _CONSTRAINTS if (value := getattr(self, name)) is not None
         )
 
 
+_CONSTRAINTS = tuple(Constraints.__dataclass_fields__)
 NO_CONSTRAINTS = Constraints()
 
 

@@ -8,6 +8,8 @@ import os
 import shutil
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 MANIFEST = ".specgen-manifest"
@@ -43,31 +45,51 @@ def previous_manifest(out: Path) -> set[str]:
     return {line for line in path.read_text(encoding="utf-8").splitlines() if line}
 
 
-def write_tree(out: Path, files: dict[str, bytes], *, clean: bool = False) -> None:
-    """Replace `out` with the generated files in one step. Files specgen did not generate are
-    carried over unless `clean`; files an earlier run generated but this one does not are gone."""
-    for rel in files:
-        _safe(rel)
+@contextmanager
+def staging(out: Path) -> Iterator[Path]:
+    """An empty folder beside `out` to build the new tree in (same file system, so the swap is
+    a rename), with the permissions `out` has. `write_tree(..., staged=)` consumes it; it is
+    removed if anything fails first."""
     out = out.resolve()
     if out.exists() and not out.is_dir():
         raise NotAFolder(str(out))
     out.parent.mkdir(parents=True, exist_ok=True)
-    old_generated = previous_manifest(out)
-    mode = _folder_mode(out)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.specgen-", dir=out.parent))
     try:
-        os.chmod(tmp, mode)  # mkdtemp makes it private (0700); the output folder is not
-        if out.is_dir() and not clean:
-            _carry_over(out, tmp, old_generated | set(files) | {MANIFEST}, set(files))
-        for rel, data in sorted(files.items()):
-            target = tmp / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        (tmp / MANIFEST).write_bytes(manifest_text(files))
-        _swap(out, tmp)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        os.chmod(tmp, _folder_mode(out))  # mkdtemp makes it private (0700); the output is not
+        yield tmp
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)  # nothing left after a successful swap
+
+
+def write_tree(
+    out: Path, files: dict[str, bytes], *, clean: bool = False, staged: Path | None = None
+) -> None:
+    """Replace `out` with the generated files in one step. Files specgen did not generate are
+    carried over unless `clean`; files an earlier run generated but this one does not are gone.
+    `staged` is a folder from `staging(out)` that may already hold some of the files (those
+    with the right bytes are not written again)."""
+    for rel in files:
+        _safe(rel)
+    if staged is not None:
+        _fill(out.resolve(), staged, files, clean)
+        return
+    with staging(out) as tmp:
+        _fill(out.resolve(), tmp, files, clean)
+
+
+def _fill(out: Path, tmp: Path, files: dict[str, bytes], clean: bool) -> None:
+    """Complete the new tree in `tmp` and swap it in for `out`."""
+    if out.is_dir() and not clean:
+        _carry_over(out, tmp, previous_manifest(out) | set(files) | {MANIFEST}, set(files))
+    for rel, data in sorted(files.items()):
+        target = tmp / rel
+        if target.is_file() and target.read_bytes() == data:
+            continue  # staged by the formatter
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    (tmp / MANIFEST).write_bytes(manifest_text(files))
+    _swap(out, tmp)
 
 
 def _folder_mode(out: Path) -> int:

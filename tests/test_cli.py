@@ -96,6 +96,45 @@ def test_generate_keeps_foreign_files_unless_clean(generated: Path, spec_copy: P
     assert not (generated / "NOTES.txt").exists()
 
 
+def _tree(root: Path) -> dict[str, bytes | None]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes() if p.is_file() else None
+        for p in sorted(root.rglob("*"))
+    }
+
+
+def test_generate_leaves_no_staging_folder_behind(generated: Path):
+    """The formatter writes the Python files straight into the staging folder that becomes
+    the output: after a run, nothing but the output is beside it."""
+    assert sorted(p.name for p in generated.parent.iterdir()) == ["out", "spec"]
+
+
+@pytest.mark.parametrize("failure", ["template", "formatter"])
+def test_a_failure_while_writing_leaves_everything_as_it_was(
+    generated: Path, spec_copy: Path, monkeypatch: pytest.MonkeyPatch, failure: str
+):
+    """Exit 2, one line, and the output (and its folder) as before, whether the failure comes
+    before anything is staged or after ruff has formatted files in the staging folder."""
+    (generated / "NOTES.txt").write_text("mine")
+    before = _tree(generated.parent)
+    if failure == "template":
+        from generator.writers import models
+
+        def broken(*args: object) -> None:
+            raise RuntimeError("boom")
+
+        monkeypatch.setattr(models, "render_models", broken)
+    else:
+        from generator.writers import format as fmt
+
+        monkeypatch.setattr(fmt, "RUFF_ARGS", [*fmt.RUFF_ARGS, "--no-such-option"])
+    code, stdout, stderr = run("generate", "--spec", str(spec_copy), "--out", str(generated))
+    assert code == 2
+    assert "internal error" in stderr and "nothing written" in stderr
+    assert "Traceback" not in stdout + stderr
+    assert _tree(generated.parent) == before
+
+
 def test_package_names_from_flags_override_the_config(tmp_path: Path, spec_copy: Path):
     out = tmp_path / "renamed"
     code, _, _ = run(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 RUFF_ARGS = ["--isolated", "--line-length", "100", "--target-version", "py310"]
 
@@ -14,27 +14,33 @@ class FormatError(RuntimeError):
     """ruff could not format what a template produced: a specgen bug, never a docs problem."""
 
 
-def format_python(files: dict[str, str]) -> dict[str, str]:
+def format_python(files: dict[str, str], workdir: Path | None = None) -> dict[str, str]:
     """The same files with every `.py` import-sorted and formatted by the pinned ruff (run once
-    over a temp tree)."""
+    over a tree on disk). The tree is a temp folder, or `workdir` when given: an empty folder
+    of the caller's, where the formatted `.py` files are left (the output's staging folder, so
+    that they are written once). ruff formats all of that folder: nothing else may be in it."""
     py = {p: t for p, t in files.items() if p.endswith(".py")}
     if not py:
         return files
+    if workdir is not None:
+        return {**files, **_format_in(workdir, py)}
     with tempfile.TemporaryDirectory(prefix="specgen-fmt-") as tmp:
-        root = Path(tmp)
-        for rel, text in py.items():
-            (root / rel).parent.mkdir(parents=True, exist_ok=True)
-            (root / rel).write_text(text, encoding="utf-8")
-        for step in (["check", "--select", "I,RUF022", "--fix", "--exit-zero"], ["format"]):
-            proc = subprocess.run(
-                [sys.executable, "-m", "ruff", *step, *RUFF_ARGS, "--no-cache", "."],
-                cwd=root,
-                capture_output=True,
-                text=True,
-            )
-            if proc.returncode != 0:
-                raise FormatError(proc.stderr.strip() or proc.stdout.strip())
-        out = dict(files)
-        for rel in py:
-            out[rel] = (root / rel).read_text(encoding="utf-8")
-    return out
+        return {**files, **_format_in(Path(tmp), py)}
+
+
+def _format_in(root: Path, py: dict[str, str]) -> dict[str, str]:
+    for rel, text in py.items():
+        if PurePosixPath(rel).is_absolute() or ".." in PurePosixPath(rel).parts:
+            raise FormatError(f"generated path {rel!r} leaves the output folder")
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    for step in (["check", "--select", "I,RUF022", "--fix", "--exit-zero"], ["format"]):
+        proc = subprocess.run(
+            [sys.executable, "-m", "ruff", *step, *RUFF_ARGS, "--no-cache", "."],
+            cwd=root,
+            capture_output=True,
+            text=True,
+        )
+        if proc.returncode != 0:
+            raise FormatError(proc.stderr.strip() or proc.stdout.strip())
+    return {rel: (root / rel).read_text(encoding="utf-8") for rel in py}

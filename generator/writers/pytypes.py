@@ -73,6 +73,7 @@ def module_map(api: ir.Api) -> dict[str, str]:
 
 def _components(graph: dict[str, list[str]]) -> list[list[str]]:
     """Tarjan's algorithm, iterative (no recursion limit on deep type graphs)."""
+    graph = {node: [e for e in deps if e in graph] for node, deps in graph.items()}
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     on_stack: set[str] = set()
@@ -90,7 +91,7 @@ def _components(graph: dict[str, list[str]]) -> list[list[str]]:
                 counter += 1
                 stack.append(node)
                 on_stack.add(node)
-            edges = [e for e in graph.get(node, []) if e in graph]
+            edges = graph[node]
             if i < len(edges):
                 work.append((node, i + 1))
                 nxt = edges[i]

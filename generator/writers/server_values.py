@@ -28,23 +28,20 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
-def _check_finite(value: Any) -> None:
-    if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError(f"{value!r} is not a finite JSON number")
-    if isinstance(value, list):
-        for item in value:
-            _check_finite(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            _check_finite(item)
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is not a finite JSON number")
+    return value
 
 
 def parse_example(op: ir.Operation) -> Any:
     """The documented response example as JSON data; anything but strict JSON is an error."""
     assert op.response_example is not None
     try:
-        value = json.loads(op.response_example, parse_constant=_reject_constant)
-        _check_finite(value)
+        value = json.loads(
+            op.response_example, parse_constant=_reject_constant, parse_float=_finite
+        )
     except ValueError as exc:
         raise ServerWriterError(
             f"{op.operation_id}: the documented response example is not JSON ({exc}); "
