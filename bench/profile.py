@@ -2,7 +2,7 @@
 
 `python -m bench.profile [--spec DIR | --scale S] [--top N]` prints the functions with the most
 cumulative time (wall clock, so the `ruff format` subprocess counts) and their share of the run.
-cProfile inflates code made of many small calls (the pure-Python YAML emitter); `--pyinstrument`
+cProfile inflates code made of many small calls (the readers' line loop); `--pyinstrument`
 samples instead (needs `pip install pyinstrument`) and prints its call tree.
 """
 
@@ -58,7 +58,7 @@ def sampled(spec: Path, out: Path) -> str:
 
 
 def _where(file: str, line: int, name: str) -> str:
-    """`generator/writers/openapi.py:408(render)`, `yaml/emitter.py:111(emit)`, `~(len)`."""
+    """`generator/writers/yamltext.py:37(dump)`, `json/encoder.py:183(encode)`, `~(len)`."""
     for marker in ("/site-packages/", "/work/main/", "/lib/python3"):
         if marker in file:
             file = file.split(marker)[-1].removeprefix(".11/")

@@ -10,10 +10,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import yaml
-
 from generator import ir
 from generator.config import Config
+from generator.writers import yamltext
 
 OPENAPI_VERSION = "3.1.0"
 SCHEMA_PREFIX = "#/components/schemas/"
@@ -388,41 +387,8 @@ def openapi_document(api: ir.Api, config: Config) -> dict[str, Any]:
 # --- YAML ---------------------------------------------------------------------------------------
 
 
-# libyaml's emitter when PyYAML has it (about 5x faster); the pure-Python one gives the same bytes
-# (tests/writers/test_openapi.py checks that).
-_BASE: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-def _dumper(base: type[yaml.SafeDumper]) -> type[yaml.SafeDumper]:
-    """Safe YAML: multi-line strings as block literals, no anchors/aliases for repeated values."""
-
-    class Dumper(base):  # type: ignore[valid-type,misc]
-        def ignore_aliases(self, data: Any) -> bool:
-            return True
-
-    Dumper.add_representer(str, _str)
-    Dumper.add_multi_representer(str, _str)  # PyName, ClassName
-    return Dumper
-
-
-def _str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
-    # PyYAML falls back to a quoted style by itself where a block literal cannot hold the text.
-    style = "|" if "\n" in data else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", str(data), style=style)
-
-
-_DUMPER = _dumper(_BASE)
-
-
-def render(api: ir.Api, config: Config, *, dumper: type[yaml.SafeDumper] | None = None) -> str:
-    """YAML text of the document: deterministic (same input -> same bytes; key order fixed by
-    construction, not by hash order), no timestamps, ends with a newline."""
-    text: str = yaml.dump(
-        openapi_document(api, config),
-        Dumper=dumper or _DUMPER,
-        sort_keys=False,
-        allow_unicode=True,
-        width=100,
-        default_flow_style=False,
-    )
-    return text if text.endswith("\n") else text + "\n"
+def render(api: ir.Api, config: Config) -> str:
+    """YAML text of the document (block style, written by `yamltext`): deterministic (same input
+    -> same bytes; key order fixed by construction, not by hash order), no timestamps, no anchors,
+    ends with a newline."""
+    return yamltext.dump(openapi_document(api, config))
