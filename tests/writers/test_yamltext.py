@@ -1,6 +1,5 @@
 """yamltext.dump: plain vs quoted strings, block literals, numbers, layout and keys, and a
-Hypothesis round trip through PyYAML's loaders (pure and libyaml) and ruamel.yaml (YAML 1.2) when
-it is installed."""
+Hypothesis round trip through PyYAML's loaders (pure and libyaml) and ruamel.yaml (YAML 1.2)."""
 
 from __future__ import annotations
 
@@ -12,31 +11,19 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from ruamel.yaml import YAML
 
 from generator.writers.yamltext import dump
 
-LOADERS: list[type[Any]] = [yaml.SafeLoader]
-if hasattr(yaml, "CSafeLoader"):
-    LOADERS.append(yaml.CSafeLoader)
-
-
-def _ruamel_load() -> Any:
-    try:
-        from ruamel.yaml import YAML
-    except ImportError:
-        return None
-    return YAML(typ="safe", pure=True).load  # pure: the YAML 1.2 resolver
-
-
-RUAMEL_LOAD = _ruamel_load()
+# PyYAML's pure-Python loader and libyaml's (YAML 1.1), and ruamel.yaml's pure one (the YAML 1.2
+# resolver): all three are required, a missing one is an error rather than a weaker test.
+LOADERS: list[type[Any]] = [yaml.SafeLoader, yaml.CSafeLoader]
+RUAMEL_LOAD = YAML(typ="safe", pure=True).load
 
 
 def loads(text: str) -> list[Any]:
-    """`text` read back by every available loader."""
-    out = [yaml.load(text, Loader=loader) for loader in LOADERS]
-    if RUAMEL_LOAD is not None:
-        out.append(RUAMEL_LOAD(text))
-    return out
+    """`text` read back by every loader."""
+    return [*(yaml.load(text, Loader=loader) for loader in LOADERS), RUAMEL_LOAD(text)]
 
 
 def same(got: Any, want: Any) -> bool:
