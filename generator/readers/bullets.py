@@ -97,7 +97,9 @@ class Paragraphs:
         self._last = index
 
     def text(self) -> str:
-        return "\n\n".join("\n".join(p) for p in self._paras)
+        if len(self._paras) == 1:  # the usual case
+            return "\n".join(self._paras[0])
+        return "\n\n".join(["\n".join(p) for p in self._paras])
 
 
 # --- bullet lists ------------------------------------------------------------------------------

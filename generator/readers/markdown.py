@@ -48,6 +48,13 @@ _PY_TYPE = re.compile(
     r"\b(?:Optional|List|Dict|Literal|Union|Sequence|Iterable)\[|:\s*(?:str|int|float|bool)$"
     r"|^class\s+\w+\s*:"
 )
+# Matches wherever _PY_TYPE could match a bullet or a code line could hold an SDK call (a superset;
+# `$` is a line end once `\r` is read as `\n`). Where it matches nowhere, the file is not Python.
+_PYTHON_HINT = re.compile(
+    r"(?:Optional|List|Dict|Literal|Union|Sequence|Iterable)\[|:\s*(?:str|int|float|bool)`"
+    r"|`class\s|^[^\S\n]*`[^`\n]*\([^`\n]*`[^\S\n]*$",
+    re.M,
+)
 _HTTP_TYPE = re.compile(r"(?:^|[\s:])optional\s|\barray of\b|\bmap\[|\bobject \{")
 _DOMAIN_TYPES = "Domain Types"
 _PARAMS: dict[str, Location | None] = {
@@ -61,6 +68,9 @@ _PARAMS: dict[str, Location | None] = {
 
 def detect(text: str) -> MarkdownFlavor | None:
     """Which markdown flavor a file's content is in (by content, not by file name); None if neither."""
+    # Python evidence wins wherever it is (outside code fences). Where the whole text has no hint
+    # of it (one regex pass), the first HTTP evidence settles the flavor: no scan to the end.
+    maybe_python = _PYTHON_HINT.search(text.replace("\r", "\n")) is not None
     method = domain = http_bullets = False
     fence: Fence | None = None
     for line in split_lines(text):
@@ -72,17 +82,19 @@ def detect(text: str) -> MarkdownFlavor | None:
         elif s[0] in "`~" and (fence := fence_open(s)) is not None:
             continue
         elif s[0] == "`":
-            code = _CODE_LINE.fullmatch(s)
+            code = _CODE_LINE.fullmatch(s) if maybe_python else None
             if code and looks_like_call(code.group(1)):
                 return "python"
         elif s.startswith("- `") and s.endswith("`"):
-            if _PY_TYPE.search(s[3:-1]):
+            if maybe_python and _PY_TYPE.search(s[3:-1]):
                 return "python"
             http_bullets = http_bullets or bool(_HTTP_TYPE.search(s[3:-1]))
         elif s[0] == "*":
             method = method or bool(_METHOD.fullmatch(s))
         elif s[0] == "#":
             domain = domain or s == f"## {_DOMAIN_TYPES}"
+        if not maybe_python and (method or (domain and http_bullets)):
+            return "http"
     return "http" if method or (domain and http_bullets) else None
 
 

@@ -6,6 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.diagnostics import Diagnostics
 from generator.facts import (
@@ -25,6 +27,8 @@ from generator.facts import (
     ValueEntry,
 )
 from generator.readers import markdown
+from generator.readers.bullets import fence_closes, fence_open, split_lines
+from generator.readers.sdkcall import looks_like_call
 from generator.source import Span
 
 SPEC = Path(__file__).resolve().parents[2] / "spec"
@@ -604,6 +608,71 @@ def test_detect_real_files(name, flavor):
 )
 def test_detect_snippets(text, flavor):
     assert markdown.detect(text) == flavor
+
+
+def _detect_by_full_scan(text: str) -> str | None:
+    """The flavor rule, checked on every line to the end (what `detect` shortcuts)."""
+    method = domain = http_bullets = False
+    fence = None
+    for line in split_lines(text):
+        s = line.strip()
+        if not s:
+            continue
+        if fence is not None:
+            fence = None if fence_closes(s, fence) else fence
+        elif s[0] in "`~" and (fence := fence_open(s)) is not None:
+            continue
+        elif s[0] == "`":
+            code = markdown._CODE_LINE.fullmatch(s)
+            if code and looks_like_call(code.group(1)):
+                return "python"
+        elif s.startswith("- `") and s.endswith("`"):
+            if markdown._PY_TYPE.search(s[3:-1]):
+                return "python"
+            http_bullets = http_bullets or bool(markdown._HTTP_TYPE.search(s[3:-1]))
+        elif s[0] == "*":
+            method = method or bool(markdown._METHOD.fullmatch(s))
+        elif s[0] == "#":
+            domain = domain or s == "## Domain Types"
+    return "http" if method or (domain and http_bullets) else None
+
+
+_DETECT_LINES = [
+    "## A",
+    "## Domain Types",
+    "### X",
+    "**get** `/a`",
+    "**post**\t`/b`",
+    "```",
+    "```json",
+    "~~~",
+    "`a.b(x) -> T`",
+    "\u00a0`a.b()`\u2003",
+    "`a.b(`",
+    "`code` (see a.b(x))",
+    "- `a: str`",
+    "- `a: Optional[str]`",
+    "- `class X: …`",
+    "- `X object { a }`",
+    "  - `a: optional string`",
+    "- `List[int]`",
+    "text with List[ and `class of` and : str`",
+    "",
+    "   ",
+    "- `b: int` x",
+]
+
+
+@settings(max_examples=400, derandomize=True, database=None)
+@given(
+    st.lists(st.sampled_from(_DETECT_LINES), max_size=12),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+)
+def test_detect_agrees_with_a_full_scan(lines: list[str], newline: str):
+    """The shortcut (no Python hint anywhere: the first HTTP evidence decides) never changes
+    the answer."""
+    text = newline.join(lines)
+    assert markdown.detect(text) == _detect_by_full_scan(text)
 
 
 # --- the real spec files ----------------------------------------------------------------------
