@@ -392,16 +392,16 @@ class ApiBuilder:
     def _dedupe_synthetic(self, merged: dict[str, Merged]) -> dict[str, str]:
         """Undocumented inline types that a documented one describes too become that one:
         same fields, same required/nullable, compatible types (first documented name wins)."""
-        by_keys: dict[tuple[str, ...], list[tuple[str, MergedObject]]] = {}
-        for name, m in sorted(merged.items()):  # indexed by field keys: linear, not quadratic
+        by_shape: dict[tuple[tuple[str, bool], ...], list[tuple[str, MergedObject]]] = {}
+        for name, m in sorted(merged.items()):  # indexed by shape: linear, not quadratic
             if isinstance(m, MergedObject) and name not in self.synthetic:
-                by_keys.setdefault(tuple(f.key for f in m.fields), []).append((name, m))
+                by_shape.setdefault(_shape(m), []).append((name, m))
         mapping: dict[str, str] = {}
         for name in sorted(self.synthetic):
             m = merged.get(name)
             if not isinstance(m, MergedObject):
                 continue
-            candidates = by_keys.get(tuple(f.key for f in m.fields), [])
+            candidates = by_shape.get(_shape(m), [])
             match = next((n for n, d in candidates if _compatible(m, d)), None)
             if match is not None:
                 mapping[name] = match
@@ -632,13 +632,14 @@ def _path_param(name: str, g: OpGroup) -> MergedField:
     )
 
 
+def _shape(m: MergedObject) -> tuple[tuple[str, bool], ...]:
+    """Field keys and required flags, in order: objects of different shapes never match."""
+    return tuple((f.key, f.required) for f in m.fields)
+
+
 def _compatible(a: MergedObject, b: MergedObject) -> bool:
-    if [f.key for f in a.fields] != [f.key for f in b.fields]:
-        return False
-    return all(
-        x.required == y.required and unify(x.type, y.type) is not None
-        for x, y in zip(a.fields, b.fields, strict=True)
-    )
+    """Same shape (the caller's index) and field types that unify."""
+    return all(unify(x.type, y.type) is not None for x, y in zip(a.fields, b.fields, strict=True))
 
 
 def _pagination(

@@ -136,7 +136,9 @@ class Collector:
         if ctx.depth > MAX_DEPTH:
             self.diags.error(span, "D008", "types nested deeper than the reader accepts")
             return ir.Unknown()
-        variants = tuple(c for c in children if isinstance(c, TypeEntry))
+        if not children and isinstance(expr, TPrim):  # most fields: nothing documented inside
+            return _prim(expr)
+        variants = tuple(c for c in children if isinstance(c, TypeEntry)) if children else ()
         union_written = isinstance(expr, TUnion) or (
             isinstance(expr, TArray) and isinstance(expr.item, TUnion)
         )
@@ -313,11 +315,18 @@ def _as_body(variant: TypeEntry) -> tuple[Entry, ...]:
 
 
 def _prim(expr: TPrim) -> ir.TypeRef:
-    if expr.name == "unknown":
-        return ir.Unknown()
-    if expr.name == "null":
-        return ir.Null()
-    return ir.Primitive(expr.name)  # type: ignore[arg-type]
+    return _PRIMS.get(expr.name) or ir.Primitive(expr.name)  # type: ignore[arg-type]
+
+
+# One shared node per kind (IR nodes are immutable): most fields are primitives.
+_PRIMS: dict[str, ir.TypeRef] = {
+    "unknown": ir.Unknown(),
+    "null": ir.Null(),
+    **{
+        kind: ir.Primitive(kind)
+        for kind in ("string", "integer", "number", "boolean", "datetime", "date")
+    },
+}
 
 
 def strip_null(ref: ir.TypeRef) -> tuple[ir.TypeRef, bool]:

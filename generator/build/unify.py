@@ -59,13 +59,20 @@ def refs_in(ref: ir.TypeRef) -> list[str]:
 
 
 def rename(ref: ir.TypeRef, mapping: dict[str, str]) -> ir.TypeRef:
-    """`ref` with every Ref name replaced through `mapping`."""
+    """`ref` with every Ref name replaced through `mapping` (the same object where nothing
+    changes: the nodes are immutable, and most refs are left alone)."""
     if isinstance(ref, ir.Ref):
-        return ir.Ref(mapping.get(ref.name, ref.name))  # type: ignore[arg-type]
+        name = mapping.get(ref.name)
+        return ref if name is None or name == ref.name else ir.Ref(name)  # type: ignore[arg-type]
     if isinstance(ref, ir.ListOf):
-        return ir.ListOf(rename(ref.item, mapping))
+        item = rename(ref.item, mapping)
+        return ref if item is ref.item else ir.ListOf(item)
     if isinstance(ref, ir.MapOf):
-        return ir.MapOf(rename(ref.value, mapping))
+        value = rename(ref.value, mapping)
+        return ref if value is ref.value else ir.MapOf(value)
     if isinstance(ref, ir.UnionOf):
-        return ir.UnionOf(tuple(rename(m, mapping) for m in ref.members))
+        members = tuple(rename(m, mapping) for m in ref.members)
+        if all(new is old for new, old in zip(members, ref.members, strict=True)):
+            return ref
+        return ir.UnionOf(members, ref.discriminator)
     return ref
