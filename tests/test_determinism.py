@@ -1,5 +1,6 @@
 """`specgen generate` writes the same bytes whatever the hash seed, the order the spec files were
-created in, and the folders they sit in (read recursively; only file names and contents count)."""
+created in, the folders they sit in (read recursively; only file names and contents count), and
+whether the writers run side by side in forked processes or in one."""
 
 from __future__ import annotations
 
@@ -57,12 +58,18 @@ def tree(out: Path) -> dict[str, bytes]:
 
 
 def test_output_is_byte_identical_across_hash_seeds_and_layouts(tmp_path: Path):
-    runs = [("0", flat), ("1", nested_reversed), ("random", shuffled_by_flavor)]
+    runs = [
+        ("flat", "0", flat, {}),
+        ("nested_reversed", "1", nested_reversed, {}),
+        ("shuffled_by_flavor", "random", shuffled_by_flavor, {}),
+        # the writers in this one process, not side by side in forked children
+        ("flat_one_process", "0", flat, {"SPECGEN_JOBS": "1"}),
+    ]
     procs = []
-    for seed, layout in runs:
-        spec, out = tmp_path / f"spec-{layout.__name__}", tmp_path / f"out-{layout.__name__}"
+    for name, seed, layout, extra in runs:
+        spec, out = tmp_path / f"spec-{name}", tmp_path / f"out-{name}"
         layout(spec)
-        env = {**os.environ, "PYTHONHASHSEED": seed}
+        env = {**os.environ, "PYTHONHASHSEED": seed, **extra}
         cmd = [
             sys.executable,
             "-m",
@@ -75,7 +82,7 @@ def test_output_is_byte_identical_across_hash_seeds_and_layouts(tmp_path: Path):
         ]
         procs.append(
             (
-                layout.__name__,
+                name,
                 out,
                 subprocess.Popen(
                     cmd,

@@ -391,4 +391,9 @@ def render(api: ir.Api, config: Config) -> str:
     """YAML text of the document (block style, written by `yamltext`): deterministic (same input
     -> same bytes; key order fixed by construction, not by hash order), no timestamps, no anchors,
     ends with a newline."""
-    return yamltext.dump(openapi_document(api, config))
+    return render_document(openapi_document(api, config))
+
+
+def render_document(document: dict[str, Any]) -> str:
+    """`render` for a document already built by `openapi_document`."""
+    return yamltext.dump(document)

@@ -97,8 +97,11 @@ def _json_text(data: Any, open_levels: int = 3) -> str:
     return "".join(parts) + "\n"
 
 
-def render_server(api: ir.Api, config: Config) -> dict[str, str]:
-    """{path relative to the output folder: source text}."""
+def render_server(
+    api: ir.Api, config: Config, document: dict[str, Any] | None = None
+) -> dict[str, str]:
+    """{path relative to the output folder: source text}. `document` is the OpenAPI document
+    of `api` when the caller has built it already."""
     pkg = config.server_package
     first_party = (config.sdk_package, pkg)
     shadowed = frozenset(str(op.sdk_name) for op in api.operations)  # handler protocol methods
@@ -133,7 +136,9 @@ def render_server(api: ir.Api, config: Config) -> dict[str, str]:
         ),
         f"{pkg}/app.py": render("server/app.py.jinja", resources=resources, protocols=protocols),
         # large data ships as JSON beside tiny loader modules (nothing to format or lint)
-        f"{pkg}/openapi.json": _json_text(_json_data(openapi_document(api, config))),
+        f"{pkg}/openapi.json": _json_text(
+            _json_data(document if document is not None else openapi_document(api, config))
+        ),
         f"{pkg}/mock_responses.json": _json_text(
             {
                 "responses": {r.operation_id: r.value for r in mock_responses},
