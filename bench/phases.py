@@ -11,6 +11,7 @@ SDK and server writers side by side, so its total is less than the sum of the ph
 from __future__ import annotations
 
 import functools
+import gc
 import json
 import os
 import subprocess
@@ -20,6 +21,7 @@ from pathlib import Path
 
 _T0 = time.perf_counter()
 os.environ["SPECGEN_JOBS"] = "1"  # read by generator.forked when emit runs
+gc.disable()  # as the `specgen` command does for its run
 
 import generator.pipeline as pipeline  # noqa: E402
 import generator.writers as writers  # noqa: E402

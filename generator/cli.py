@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 import time
@@ -43,8 +44,16 @@ def _load_or_exit(
 
 
 @click.group()
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Generate a typed SDK, a server stub and an OpenAPI document from API reference docs."""
+    # A run builds about a million long-lived objects and frees almost nothing in cycles: the
+    # cyclic collector re-scanned them again and again for nothing (measured: a fifth of the
+    # read and build time on a big spec; peak memory the same without it). Reference counting
+    # still frees everything else; the collector is back on when the command ends.
+    if gc.isenabled():
+        gc.disable()
+        ctx.call_on_close(gc.enable)
 
 
 @main.command()

@@ -135,6 +135,29 @@ def test_a_failure_while_writing_leaves_everything_as_it_was(
     assert _tree(generated.parent) == before
 
 
+@pytest.mark.parametrize("spec", ["good", "missing"])
+def test_the_cyclic_gc_is_paused_for_a_command_and_back_on_after(
+    spec_copy: Path, spec: str, monkeypatch: pytest.MonkeyPatch
+):
+    import gc
+
+    from generator import pipeline
+
+    seen = []
+    real_load = pipeline.load
+
+    def load(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return real_load(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "load", load)
+    folder = spec_copy if spec == "good" else spec_copy / "missing"
+    code = run("inspect", "--spec", str(folder))[0]
+    assert code == (0 if spec == "good" else 2)
+    assert seen == ([False] if spec == "good" else [])
+    assert gc.isenabled()
+
+
 def test_package_names_from_flags_override_the_config(tmp_path: Path, spec_copy: Path):
     out = tmp_path / "renamed"
     code, _, _ = run(
