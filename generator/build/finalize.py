@@ -41,6 +41,8 @@ def class_names(merged: dict[str, Merged], diags: Diagnostics) -> dict[str, str]
 
 def constraints(found: dict[str, Constraint], owner: str, diags: Diagnostics) -> ir.Constraints:
     """Documented constraints in IR form; unknown ones are reported, not dropped silently."""
+    if not found:
+        return ir.NO_CONSTRAINTS  # most fields (IR nodes are immutable: one shared value)
     values: dict[str, object] = {}
     for name in sorted(found):
         c = found[name]
@@ -133,13 +135,19 @@ def discriminate(types: list[ir.TypeDef], diags: Diagnostics) -> list[ir.TypeDef
     by_name = {t.name: t for t in types}
 
     def visit(ref: ir.TypeRef) -> ir.TypeRef:
+        """`ref` with its unions' discriminators; the same node where nothing changes."""
         if isinstance(ref, ir.ListOf):
-            return ir.ListOf(visit(ref.item))
+            item = visit(ref.item)
+            return ref if item is ref.item else ir.ListOf(item)
         if isinstance(ref, ir.MapOf):
-            return ir.MapOf(visit(ref.value))
+            value = visit(ref.value)
+            return ref if value is ref.value else ir.MapOf(value)
         if isinstance(ref, ir.UnionOf):
             members = tuple(visit(m) for m in ref.members)
-            return ir.UnionOf(members, find_discriminator(members, by_name))
+            disc = find_discriminator(members, by_name)
+            if disc == ref.discriminator and members == ref.members:
+                return ref
+            return ir.UnionOf(members, disc)
         return ref
 
     types = _tags_default_to_their_value(types, by_name)
@@ -219,6 +227,8 @@ def _as_tag(f: ir.Field) -> ir.Field:
 
 
 def _replace_type(f: ir.Field, new: ir.TypeRef) -> ir.Field:
+    if new is f.type:
+        return f
     return ir.Field(
         f.name, f.wire_name, new, f.required, f.nullable, f.span, f.description,
         f.constraints, f.default,
