@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from generator.picklable import by_fields
 from generator.source import Span
 
 Scalar = str | int | float | bool | None
@@ -22,6 +23,7 @@ Location = Literal["path", "query", "body", "header"]
 # --- type expressions, as written -------------------------------------------------------------
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class TPrim:
     """A primitive: `string`/`str`, `number`/`float`, `int`, `boolean`/`bool`, `unknown`/`object`,
@@ -30,6 +32,7 @@ class TPrim:
     name: PrimName
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class TArray:
     """`array of T` / `List[T]`."""
@@ -37,6 +40,7 @@ class TArray:
     item: TExpr
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class TMap:
     """`map[T]` / `Dict[str, T]` (keys are always strings)."""
@@ -44,6 +48,7 @@ class TMap:
     value: TExpr
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class TLiteral:
     """`"a" or "b"` / `Literal["a", "b", 3 more]`; `more` is the elided count (a checksum)."""
@@ -52,6 +57,7 @@ class TLiteral:
     more: int = 0
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class TUnion:
     """`A or B` / `Union[A, B]`."""
@@ -60,6 +66,7 @@ class TUnion:
     more: int = 0
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class TRef:
     """A name of a documented type (`NpmRequirement`, `AgentType`, `ResponseFormat`)."""
@@ -67,6 +74,7 @@ class TRef:
     name: str
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class TObject:
     """An object summary: `Name object { a, b, N more }`, `object { ... }`, `Name { a, b }` (web),
@@ -83,6 +91,7 @@ TExpr = TPrim | TArray | TMap | TLiteral | TUnion | TRef | TObject
 # --- entries: the nodes of a documented tree (nested bullets) ---------------------------------
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Constraint:
     """A validation constraint as documented (`minLength1` -> name="minLength", value=1)."""
@@ -92,6 +101,7 @@ class Constraint:
     span: Span
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class FieldEntry:
     """`name: T` (`optional T` / `Optional[T]` sets `optional`). Children are the documented
@@ -107,6 +117,7 @@ class FieldEntry:
     children: tuple[Entry, ...] = ()
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class ValueEntry:
     """An enum/literal value bullet: `"custom"`."""
@@ -116,6 +127,7 @@ class ValueEntry:
     description: str = ""
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class TypeEntry:
     """A bullet that is a type, not a field: a union variant (`class X: …`,
@@ -127,6 +139,7 @@ class TypeEntry:
     children: tuple[Entry, ...] = ()
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class DeclEntry:
     """A named declaration `Name = T` (e.g. `ToolType = "custom" or ...`,
@@ -145,6 +158,7 @@ Entry = FieldEntry | ValueEntry | TypeEntry | DeclEntry
 # --- operations and documents ------------------------------------------------------------------
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class SdkCall:
     """`resource.sub.method(positional..., Params**kwargs) -> Return` from the Python flavor."""
@@ -156,6 +170,7 @@ class SdkCall:
     span: Span
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Param:
     """A documented parameter. `location` is None where the flavor does not say (Python)."""
@@ -164,6 +179,7 @@ class Param:
     field: FieldEntry
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Example:
     """A code example: `role` says whether it shows a request or a response."""
@@ -174,6 +190,7 @@ class Example:
     span: Span
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class OperationFacts:
     """One documented operation as one file describes it."""
@@ -189,6 +206,7 @@ class OperationFacts:
     examples: tuple[Example, ...] = ()
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class DocumentFacts:
     """Everything one file says. `flat` marks flavors whose field listings carry no nesting

@@ -3,12 +3,14 @@ content, and read it into document facts. Bad files become diagnostics, never ex
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import replace
 from pathlib import Path
 
-from generator.diagnostics import Diagnostics
+from generator.diagnostics import Diagnostic, Diagnostics
 from generator.facts import DocumentFacts
+from generator.forked import run_all
 from generator.readers import markdown, web
 from generator.source import Span
 
@@ -67,9 +69,16 @@ def read_document(rel: str, text: str, diags: Diagnostics) -> DocumentFacts | No
     return None
 
 
+# Below this many bytes of docs the files are read in this process: a fork, and pickling the
+# facts back, cost more than they save.
+PARALLEL_MIN_BYTES = 1_000_000
+
+
 def read_spec(spec_dir: Path, diags: Diagnostics) -> list[DocumentFacts]:
-    """Facts of every file under `spec_dir`; byte-identical copies (mirrors repeat pages) once."""
-    docs: list[DocumentFacts] = []
+    """Facts of every file under `spec_dir`; byte-identical copies (mirrors repeat pages) once.
+    Big specs are read in two halves side by side (`generator.forked`): the same facts and
+    diagnostics, in the same order."""
+    files: list[tuple[str, bytes, str]] = []  # (path, content, digest), first copies only
     seen: dict[str, str] = {}
     for path in spec_files(spec_dir):
         rel = path.relative_to(spec_dir).as_posix()
@@ -79,10 +88,37 @@ def read_spec(spec_dir: Path, diags: Diagnostics) -> list[DocumentFacts]:
             diags.note(Span(rel, 1), "R006", f"same content as {seen[digest]}; read once")
             continue
         seen[digest] = rel
+        files.append((rel, data, digest))
+    total = sum(len(data) for _, data, _ in files)
+    groups = _halves(files) if total >= PARALLEL_MIN_BYTES else [files]
+    docs: list[DocumentFacts] = []
+    for group_docs, group_diags in run_all([functools.partial(_read_files, g) for g in groups]):
+        docs.extend(group_docs)
+        diags.extend(group_diags)
+    return docs
+
+
+def _halves(files: list[tuple[str, bytes, str]]) -> list[list[tuple[str, bytes, str]]]:
+    """The files in two runs of about equal bytes, order kept."""
+    half, running = sum(len(data) for _, data, _ in files) / 2, 0
+    for i, (_, data, _) in enumerate(files):
+        running += len(data)
+        if running >= half:
+            return [files[: i + 1], files[i + 1 :]] if i + 1 < len(files) else [files]
+    return [files]
+
+
+def _read_files(
+    files: list[tuple[str, bytes, str]],
+) -> tuple[list[DocumentFacts], list[Diagnostic]]:
+    """Facts of some files and what their reading reported."""
+    diags = Diagnostics()
+    docs: list[DocumentFacts] = []
+    for rel, data, digest in files:
         text = read_text(rel, data, diags)
         if text is None:
             continue
         doc = read_document(rel, text, diags)
         if doc is not None:
             docs.append(replace(doc, digest=digest))
-    return docs
+    return docs, list(diags.items)
