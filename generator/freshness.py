@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from importlib import metadata
+import os
 from pathlib import Path
 
 from generator.paths import PACKAGE, templates_dir
@@ -20,18 +20,28 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _ruff_identity() -> str:
+    """The formatter binary by path, size and modification time: a new ruff changes it (and
+    this is much cheaper than importing importlib.metadata to ask for the version)."""
+    from ruff import find_ruff_bin
+
+    path = find_ruff_bin()
+    st = os.stat(path)
+    return f"{os.fsdecode(path)}\0{st.st_size}\0{st.st_mtime_ns}"
+
+
 def fingerprint(spec_dir: Path, options: tuple[str | None, ...]) -> str | None:
     """Hash of the inputs of generation; None when something cannot be read (no fast path).
     Spec files count by name and content, not by folder: the output does not depend on layout."""
     h = hashlib.sha256(repr((_VERSION, options)).encode())
     try:
-        h.update(metadata.version("ruff").encode())
+        h.update(_ruff_identity().encode())
         for root in (PACKAGE, templates_dir()):
             for p in sorted(root.rglob("*")):
                 if p.is_file() and "__pycache__" not in p.parts:
                     h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes())
         spec = sorted((p.name, _digest(p.read_bytes())) for p in spec_dir.rglob("*") if p.is_file())
-    except (OSError, metadata.PackageNotFoundError):
+    except (OSError, ImportError):
         return None
     h.update(json.dumps(spec).encode())
     return h.hexdigest()
