@@ -48,8 +48,8 @@ def _subprocess_timer(run):
     def wrapper(args, *rest, **kwargs):
         argv = [str(a) for a in args]
         name = "subprocess"
-        if "ruff" in argv:
-            name = "ruff " + argv[argv.index("ruff") + 1]
+        if argv and Path(argv[0]).stem == "ruff":  # the ruff binary, run directly
+            name = "ruff " + argv[1]
         return _timer(name, run)(args, *rest, **kwargs)
 
     return wrapper

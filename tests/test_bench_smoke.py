@@ -83,6 +83,7 @@ def test_quick_run_writes_every_figure(tmp_path):
     phases = gen["phases"]
     assert all(phases[k] >= 0 for k in ("import", "read", "build", "render", "format", "write"))
     assert phases["total"] > 0 and 0 < phases["format_share"] < 1
+    assert phases["ruff check"] > 0 and phases["ruff format"] > 0  # the formatter runs are seen
     assert data["spec"]["bytes"] > 0 and data["spec"]["operations"] > 0
 
     sdk = data["sdk"]
