@@ -53,11 +53,20 @@ def staging(out: Path) -> Iterator[Path]:
     out = out.resolve()
     if out.exists() and not out.is_dir():
         raise NotAFolder(str(out))
+    made = [p for p in (out.parent, *out.parent.parents) if not p.exists()]  # deepest first
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.specgen-", dir=out.parent))
     try:
         os.chmod(tmp, _folder_mode(out))  # mkdtemp makes it private (0700); the output is not
         yield tmp
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        for folder in made:  # a failed run leaves no trace, not even the folders it made
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+        raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)  # nothing left after a successful swap
 

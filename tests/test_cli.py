@@ -135,6 +135,38 @@ def test_a_failure_while_writing_leaves_everything_as_it_was(
     assert _tree(generated.parent) == before
 
 
+def test_a_failed_generate_leaves_no_folders_it_made(
+    tmp_path: Path, spec_copy: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from generator.writers import format as fmt
+
+    monkeypatch.setattr(fmt, "RUFF_ARGS", [*fmt.RUFF_ARGS, "--no-such-option"])
+    out = tmp_path / "new" / "deeper" / "out"
+    code, _, stderr = run("generate", "--spec", str(spec_copy), "--out", str(out))
+    assert code == 2 and "nothing written" in stderr
+    assert not (tmp_path / "new").exists()
+
+
+def test_the_users_ignore_files_do_not_make_ruff_skip_generated_files(
+    tmp_path: Path, spec_copy: Path
+):
+    """The staging folder is in the user's tree: its `.ignore`/`.gitignore` rules must not
+    leave generated modules unformatted (generate and check would then disagree)."""
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / ".ignore").write_text("types/\n")
+    (project / ".gitignore").write_text("resources/\nletta_server/\n")
+    out = project / "out"
+    assert run("generate", "--spec", str(spec_copy), "--out", str(out))[0] == 0
+    assert run("check", "--full", "--spec", str(spec_copy), "--out", str(out))[0] == 0
+    for rel in (
+        "letta_sdk/types/tool.py",
+        "letta_sdk/resources/tools.py",
+        "letta_server/routes.py",
+    ):
+        assert (out / rel).read_bytes() == (ROOT / "output" / rel).read_bytes(), rel
+
+
 @pytest.mark.parametrize("spec", ["good", "missing"])
 def test_the_cyclic_gc_is_paused_for_a_command_and_back_on_after(
     spec_copy: Path, spec: str, monkeypatch: pytest.MonkeyPatch

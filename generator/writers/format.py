@@ -7,7 +7,19 @@ import subprocess
 import tempfile
 from pathlib import Path, PurePosixPath
 
-RUFF_ARGS = ["--isolated", "--line-length", "100", "--target-version", "py310"]
+# Every generated file is formatted: the user's ignore files (the staging folder sits in their
+# tree; a `.gitignore` with `lib/`) and ruff's default excludes (a package named `venv`) would
+# make ruff skip some without a word.
+RUFF_ARGS = [
+    "--isolated",
+    "--no-respect-gitignore",
+    "--config",
+    "exclude = []",
+    "--line-length",
+    "100",
+    "--target-version",
+    "py310",
+]
 
 
 def _ruff() -> str:
