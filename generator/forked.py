@@ -2,9 +2,10 @@
 
 A forked child starts with the parent's memory, so a job can read the IR (or anything else the
 parent holds) without pickling it; only its result travels back through a pipe, pickled, so
-results should be cheap to pickle (text, not object graphs). Where forking is not safe or not
-possible (no `fork` on the platform, other threads running, one CPU, `SPECGEN_JOBS=1`), the jobs
-run one after the other in this process: the results are the same either way.
+results should be cheap to pickle (text; document facts, through `generator.picklable`). Where
+forking is not safe or not possible (no `fork` on the platform, other threads running, a daemonic
+process, one CPU, `SPECGEN_JOBS=1`, a fork that fails), the jobs run one after the other in this
+process: the results are the same either way.
 """
 
 from __future__ import annotations
