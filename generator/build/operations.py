@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from generator import jsontext
 from generator.facts import DocumentFacts, Example, OperationFacts, SdkCall
 from generator.names import pascal, snake
-from generator.readers import jsontext
 from generator.source import Span
 
 _PATH_PARAM = re.compile(r"\{([^{}]+)\}")

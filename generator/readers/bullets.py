@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from generator import jsontext
 from generator.diagnostics import Diagnostics
 from generator.facts import (
     DeclEntry,
@@ -23,7 +24,6 @@ from generator.facts import (
     TypeEntry,
     ValueEntry,
 )
-from generator.readers import jsontext
 from generator.readers.typeexpr import TypeSyntaxError, quoted
 from generator.source import Span
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from generator import jsontext
 from generator.diagnostics import Diagnostics
 from generator.facts import (
     DeclEntry,
@@ -25,7 +26,6 @@ from generator.facts import (
     SdkCall,
     TypeEntry,
 )
-from generator.readers import jsontext
 from generator.readers.bullets import (
     Fence,
     ListContext,

@@ -13,9 +13,9 @@ import json
 import re
 from dataclasses import dataclass
 
+from generator import jsontext
 from generator.diagnostics import Diagnostics
 from generator.facts import Example
-from generator.readers import jsontext
 from generator.source import Span
 
 _PY_IMPORT = re.compile(

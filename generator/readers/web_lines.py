@@ -11,8 +11,8 @@ import json
 import math
 import re
 
+from generator import jsontext
 from generator.facts import Location, Scalar, TArray, TExpr, TMap, TObject, TRef, TUnion
-from generator.readers import jsontext
 from generator.readers.sdkcall import looks_like_call
 from generator.readers.typeexpr import TypeSyntaxError, parse_http, parse_python, quoted
 

@@ -4,11 +4,10 @@ generation time) or, without one, a minimal value of the response type."""
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from typing import Any
 
-from generator import ir
+from generator import ir, jsontext
 
 
 class ServerWriterError(RuntimeError):
@@ -24,24 +23,11 @@ class MockResponse:
     note: str  # what the value is, for a comment in the generated code
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")
-
-
-def _finite(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(f"{text} is not a finite JSON number")
-    return value
-
-
 def parse_example(op: ir.Operation) -> Any:
     """The documented response example as JSON data; anything but strict JSON is an error."""
     assert op.response_example is not None
     try:
-        value = json.loads(
-            op.response_example, parse_constant=_reject_constant, parse_float=_finite
-        )
+        value = jsontext.loads(op.response_example)  # the same rules the readers applied
     except ValueError as exc:
         raise ServerWriterError(
             f"{op.operation_id}: the documented response example is not JSON ({exc}); "

@@ -1,4 +1,5 @@
-"""JSON text from the docs (examples, structured defaults), held to what the outputs can carry.
+"""JSON text from the docs (examples, structured defaults), held to what the outputs can carry
+(the readers check it with these rules, the server writer parses the examples with them).
 
 `json.loads` accepts more than the generated files can hold: `NaN`/`Infinity` and numbers too
 large for a float (no JSON or Python literal for them), `\\ud800`-style lone surrogates (cannot be
