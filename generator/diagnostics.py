@@ -103,6 +103,10 @@ class Diagnostics:
     def extend(self, items: Diagnostics | list[Diagnostic] | tuple[Diagnostic, ...]) -> None:
         self._items.extend(items.items if isinstance(items, Diagnostics) else items)
 
+    def __len__(self) -> int:
+        """How many were added so far (repeats included): a cheap "did anything go wrong here"."""
+        return len(self._items)
+
     @property
     def items(self) -> tuple[Diagnostic, ...]:
         """Deduplicated and sorted by file, line, code: stable whatever the reading order."""

@@ -7,7 +7,7 @@ flavor-neutral vocabulary (`string`, `integer`, `datetime`, ...): readers never 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from generator.picklable import by_fields
@@ -115,6 +115,9 @@ class FieldEntry:
     constraints: tuple[Constraint, ...] = ()
     default: Scalar | None = None
     children: tuple[Entry, ...] = ()
+    # The entry this one is a copy of, lines moved (a block the docs repeat, read once): the
+    # same content, so what is derived from it can be reused. Not part of the value.
+    origin: FieldEntry | None = field(default=None, compare=False, repr=False)
 
 
 @by_fields

@@ -60,12 +60,39 @@ class Ctx(NamedTuple):
         return Ctx(self.owner, field, self.rank, self.python, self.depth + 1)
 
 
+class _Walked(NamedTuple):
+    """What reading one field gave, to give again for a copy of it (`FieldEntry.origin`): the
+    observation, and the references and summary counts it made, each at its line's distance
+    from the field's (the observations of the types inside are the same as before, and merging
+    keeps one of identical observations anyway)."""
+
+    obs: FieldObs
+    refers: tuple[tuple[str, int], ...]
+    counts: tuple[tuple[str, int, int], ...]
+    reach: int  # how much deeper than the field's context the walk went
+
+
+class _Recording:
+    """The references and counts made while a field is read, relative to its line."""
+
+    __slots__ = ("span", "refers", "counts", "ok")
+
+    def __init__(self, span: Span) -> None:
+        self.span = span
+        self.refers: list[tuple[str, int]] = []
+        self.counts: list[tuple[str, int, int]] = []
+        self.ok = True  # False once something was made in another file
+
+
 class Collector:
     """Walks entries; returns TypeRefs; fills a Registry. Never raises on bad input."""
 
     def __init__(self, registry: Registry, diags: Diagnostics) -> None:
         self.reg = registry
         self.diags = diags
+        self._walked: dict[tuple[int, str, int, bool], _Walked] = {}
+        self._recordings: list[_Recording] = []  # the fields being read, outermost first
+        self._deepest = 0  # the deepest context seen
 
     # --- entry points -------------------------------------------------------------------------
 
@@ -105,6 +132,29 @@ class Collector:
         return out
 
     def field(self, entry: FieldEntry, ctx: Ctx) -> FieldObs | None:
+        if not entry.children:  # nothing documented inside: nothing worth remembering
+            return self._field(entry, ctx)
+        key = (id(entry.origin or entry), ctx.owner, ctx.rank, ctx.python)
+        walked = self._walked.get(key)
+        if walked is not None and ctx.depth + walked.reach <= MAX_DEPTH:
+            self._deepest = max(self._deepest, ctx.depth + walked.reach)
+            return self._again(walked, entry.span)
+        recording = _Recording(entry.span)
+        self._recordings.append(recording)
+        marks = len(self.diags), self._deepest
+        self._deepest = ctx.depth
+        try:
+            obs = self._field(entry, ctx)
+        finally:
+            self._recordings.pop()
+            reach = self._deepest - ctx.depth
+            self._deepest = max(marks[1], self._deepest)
+        if recording.ok and len(self.diags) == marks[0]:  # a walk that reported nothing
+            refers, counts = tuple(recording.refers), tuple(recording.counts)
+            self._walked[key] = _Walked(obs, refers, counts, reach)
+        return obs
+
+    def _field(self, entry: FieldEntry, ctx: Ctx) -> FieldObs:
         fctx = ctx.at(entry.name)
         ref = self.typeref(entry.type, entry.children, fctx, entry.span, entry.description)
         ref, nullable = strip_null(ref)
@@ -122,6 +172,42 @@ class Collector:
             default=entry.default,
         )
 
+    def _again(self, walked: _Walked, span: Span) -> FieldObs:
+        """A copy of a field read before: its references and counts at the copy's lines."""
+        for name, offset in walked.refers:
+            self._refer(name, Span(span.file, span.line + offset))
+        for name, expected, offset in walked.counts:
+            self._count(CountCheck(name, expected, Span(span.file, span.line + offset)))
+        obs = walked.obs
+        return FieldObs(
+            obs.name,
+            obs.type,
+            obs.required,
+            obs.nullable,
+            span,
+            obs.python,
+            obs.rank,
+            obs.description,
+            obs.constraints,
+            obs.default,
+        )
+
+    def _refer(self, name: str, span: Span) -> None:
+        self.reg.refer(name, span)
+        for rec in self._recordings:
+            if span.file == rec.span.file:
+                rec.refers.append((name, span.line - rec.span.line))
+            else:
+                rec.ok = False
+
+    def _count(self, check: CountCheck) -> None:
+        self.reg.counts.append(check)
+        for rec in self._recordings:
+            if check.span.file == rec.span.file:
+                rec.counts.append((check.name, check.expected, check.span.line - rec.span.line))
+            else:
+                rec.ok = False
+
     # --- the conversion -----------------------------------------------------------------------
 
     def typeref(
@@ -133,6 +219,8 @@ class Collector:
         description: str = "",
     ) -> ir.TypeRef:
         """The TypeRef for `expr` whose documented structure is `children`."""
+        if ctx.depth > self._deepest:
+            self._deepest = ctx.depth
         if ctx.depth > MAX_DEPTH:
             self.diags.error(span, "D008", "types nested deeper than the reader accepts")
             return ir.Unknown()
@@ -160,7 +248,7 @@ class Collector:
                 # `tool_call: ToolCall` whose variants are `class ToolCall` and `class ToolCallDelta`:
                 # the union is unnamed (its name is taken by one of its own variants)
                 return self._from_variants(TUnion(()), variants, ctx, span)
-            self.reg.refer(expr.name, span)
+            self._refer(expr.name, span)
             if children:
                 self._body(expr.name, None, children, ctx, span, description)
             return ir.Ref(expr.name)  # type: ignore[arg-type]
@@ -177,7 +265,7 @@ class Collector:
         if children:
             self._body(name, expr, children, ctx, span, description)
         else:
-            self.reg.refer(name, span)
+            self._refer(name, span)
         return ir.Ref(name)  # type: ignore[arg-type]
 
     def _body(
@@ -237,7 +325,7 @@ class Collector:
         vtype = variant.type
         if isinstance(hint, TRef) and not isinstance(vtype, (TRef, TObject)):
             # `Union[AgentType, ...]` documented by a bare `Literal[...]` bullet: its body
-            self.reg.refer(hint.name, variant.span)
+            self._refer(hint.name, variant.span)
             self._body(hint.name, None, _as_body(variant), ctx, variant.span, variant.description)
             return ir.Ref(hint.name)  # type: ignore[arg-type]
         if isinstance(vtype, TObject) and vtype.name and not ctx.python:
@@ -277,7 +365,7 @@ class Collector:
         fields = [c.name for c in children if isinstance(c, FieldEntry)]
         expected = len(expr.field_names or ()) + expr.more
         if not fields:
-            self.reg.counts.append(CountCheck(name, expected, span))
+            self._count(CountCheck(name, expected, span))
             return
         listed = tuple(fields[: len(expr.field_names or ())])
         if len(fields) != expected:

@@ -3,6 +3,12 @@
 A bullet is ``- `TEXT` `` at indentation 2k (level k). Its description is the following
 non-bullet lines indented by 2k+2; its children are the bullets at 2k+2. The list reader is a
 single pass over the lines with an explicit stack: no recursion, whatever the nesting depth.
+
+The docs repeat whole blocks (a type is spelled out wherever it is used). A bullet whose lines,
+indentation included, repeat a block already read in the file, and which ends the same way, is
+not read again: its entries are copied with their lines moved (`_Block`). Reading it again
+would give the same entries, since nothing else in the reader's state bears on them; blocks
+that reported anything are always read again, so every diagnostic is still made where it is.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from generator import jsontext
 from generator.diagnostics import Diagnostics
@@ -115,6 +122,19 @@ class ListContext:
     parse_type: TypeParser
     last_text: int  # index of the file's last non-blank line: a broken bullet there is truncation
     known: dict[str, tuple] = field(default_factory=dict)  # bullet text -> classification
+    blocks: dict[str, list[_Block]] = field(default_factory=dict)  # first line -> blocks read
+
+
+class _Block(NamedTuple):
+    """A bullet's whole block as read once: its lines (the bullet's first), where they started,
+    and the entry they gave."""
+
+    lines: list[str]
+    start: int
+    entry: Entry
+
+
+MAX_BLOCKS_PER_LINE = 8  # blocks remembered per first line: bounds the comparisons on a miss
 
 
 @dataclass(slots=True)
@@ -122,13 +142,14 @@ class _Node:
     """An open bullet: becomes an Entry when the list moves past it."""
 
     kind: str  # "field" | "value" | "decl" | "type"
-    line: int
+    line: int  # 1-based
     name: str = ""
     type: TExpr | None = None
     optional: bool = False
     value: Scalar = None
     desc: Paragraphs | None = None  # created on the first description line
     children: list[Entry] = field(default_factory=list)
+    mark: int = -1  # how many diagnostics there were when it opened (-1: not to remember)
 
     def describe(self, index: int, text: str, *, glue: bool = False) -> None:
         if self.desc is None:
@@ -163,16 +184,21 @@ class _ListReader:
         self.fence_owner: _Node | None = None
         self.fence_cut = 0  # indentation of the fenced description's text
         self.stray = -2  # last line of text outside any bullet
+        self.last = -1  # last line read that is not blank (or is in a fence)
+        self.resume = 0  # after a repeated block: the first line not yet read
 
     def run(self, start: int, end: int) -> list[Entry]:
+        self.end, lines = end, self.ctx.lines
         for i in range(start, end):
-            self._line(i, self.ctx.lines[i])
+            if i >= self.resume:
+                self._line(i, lines[i])
         self._close(0)
         return self.roots
 
     def _line(self, i: int, raw: str) -> None:
         if self.fence is not None:
             self._fenced(i, raw)
+            self.last = i
             return
         body = raw.lstrip(" \t")
         if not body or body.isspace():  # blank (isspace and strip agree on what is a space)
@@ -187,12 +213,55 @@ class _ListReader:
             self._bullet(i, ws, indent, body[2:])
         else:
             self._text(i, indent, raw.expandtabs(4) if "\t" in ws else raw)
+        if i >= self.last:  # not a repeated block's bullet, whose last line is already set
+            self.last = i
 
     def _close(self, level: int) -> None:
         """Finish the open bullets at `level` and deeper, innermost first."""
         while len(self.stack) > level:
-            entry = self.stack.pop().entry(self.ctx.path)
+            node = self.stack.pop()
+            entry = node.entry(self.ctx.path)
             (self.stack[-1].children if self.stack else self.roots).append(entry)
+            if node.mark == len(self.ctx.diags) and self.fence is None:
+                self._remember(node.line - 1, entry)
+
+    # --- repeated blocks ----------------------------------------------------------------------
+
+    def _remember(self, start: int, entry: Entry) -> None:
+        """A bullet block read with nothing to report: lines [start, last]."""
+        lines = self.ctx.lines[start : self.last + 1]
+        known = self.ctx.blocks.setdefault(lines[0], [])
+        if len(known) < MAX_BLOCKS_PER_LINE and all(b.lines != lines for b in known):
+            known.append(_Block(lines, start, entry))
+
+    def _repeated(self, i: int, level: int) -> bool:
+        """Line i starts a block read before: add its entry (lines moved) and skip its lines."""
+        lines = self.ctx.lines
+        for block in self.ctx.blocks.get(lines[i], ()):
+            after = i + len(block.lines)
+            if after <= self.end and lines[i:after] == block.lines and self._ends(after, level):
+                delta = i - block.start
+                moved = _moved(block.entry, delta, self.ctx.path) if delta else block.entry
+                (self.stack[-1].children if self.stack else self.roots).append(moved)
+                self.resume, self.last = after, after - 1
+                return True
+        return False
+
+    def _ends(self, k: int, level: int) -> bool:
+        """Whether what follows line k-1 closes a bullet of `level` opened before, as it closed
+        the block that was remembered (which then went on no further than line k-1)."""
+        lines = self.ctx.lines
+        while k < self.end:
+            raw = lines[k]
+            body = raw.lstrip(" \t")
+            if body and not body.isspace():
+                ws = raw[: len(raw) - len(body)]
+                indent = len(ws) if "\t" not in ws else len(ws.expandtabs(4))
+                if not body.startswith("- `"):
+                    return indent // 2 <= level  # text there goes to an outer bullet
+                return "\t" not in ws and indent % 2 == 0 and indent // 2 <= level
+            k += 1
+        return True  # the end of the list closes everything
 
     def _bullet(self, i: int, ws: str, indent: int, content: str) -> None:
         level = indent // 2
@@ -205,10 +274,14 @@ class _ListReader:
             self.ctx.diags.error(Span(self.ctx.path, i + 1), *problem)
             self.skip = indent
             return
+        if self._repeated(i, level):
+            return
+        mark = len(self.ctx.diags)
         node = self._parse(i, content)
         if node is None:
             self.skip = indent
             return
+        node.mark = mark
         self.stack.append(node)
 
     def _structure_problem(self, ws: str, indent: int, level: int) -> tuple[str, str] | None:
@@ -268,6 +341,29 @@ class _ListReader:
             owner.describe(i, text.rstrip(), glue=True)
         if fence_closes(raw, self.fence):  # type: ignore[arg-type]
             self.fence = None
+
+
+def _moved(entry: Entry, delta: int, path: str) -> Entry:
+    """`entry` with every line moved by `delta` (a repeated block read once)."""
+    span = Span(path, entry.span.line + delta)
+    if isinstance(entry, ValueEntry):
+        return ValueEntry(entry.value, span, entry.description)
+    children = tuple([_moved(c, delta, path) for c in entry.children])
+    if isinstance(entry, FieldEntry):
+        return FieldEntry(
+            entry.name,
+            entry.type,
+            entry.optional,
+            span,
+            entry.description,
+            entry.constraints,
+            entry.default,
+            children,
+            entry.origin or entry,
+        )
+    if isinstance(entry, DeclEntry):
+        return DeclEntry(entry.name, entry.type, span, entry.description, children)
+    return TypeEntry(entry.type, span, entry.description, children)
 
 
 def _clip(text: str, size: int = 80) -> str:
