@@ -9,6 +9,7 @@ next. `loads` refuses all of them with a ValueError, and never raises RecursionE
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -52,9 +53,13 @@ def _finite(text: str) -> float:
     return value
 
 
+# The same examples are parsed by the reader, the builder and the writers: measure each once.
+_depth_of = functools.lru_cache(maxsize=None)(depth)
+
+
 def loads(text: str) -> Any:
     """Parse a JSON text the outputs can carry; ValueError (JsonTooDeep for nesting) otherwise."""
-    if depth(text) > MAX_DEPTH:
+    if _depth_of(text) > MAX_DEPTH:
         raise JsonTooDeep(f"nested deeper than {MAX_DEPTH} levels")
     try:
         value = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite)
