@@ -154,9 +154,9 @@ _LINE = st.sampled_from(
         "- `a: string`",
         "- `b: object { x }`",
         "  - `x: integer`",
-        "  - `y: \"p\" or \"q\"`",
-        "    - `\"p\"`",
-        "    - `\"q\"`",
+        '  - `y: "p" or "q"`',
+        '    - `"p"`',
+        '    - `"q"`',
         "   - `odd: string`",
         "\t- `tab: string`",
         "  text",
@@ -222,4 +222,5 @@ def test_a_field_collected_once_makes_its_references_and_counts_again_at_each_co
         assert collector.field(entry, ctx).span == entry.span
     assert registry.references["Missing"] == [second.children[0].span, first.children[0].span]
     assert [c.span for c in registry.counts] == [second.children[1].span, first.children[1].span]
-    assert len(registry.observations["OwnerItem"]) == 1  # the copy's observations are not made twice
+    # the copy's observations are not made twice
+    assert len(registry.observations["OwnerItem"]) == 1
