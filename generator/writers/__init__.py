@@ -44,12 +44,14 @@ def _other_files(api: ir.Api, config: Config, workdir: Path | None) -> dict[str,
     """The SDK but its models (client, runtime, packaging), `openapi.yaml` and the server
     package, formatted."""
     from generator.writers import client, openapi, package, server
+    from generator.writers.pytypes import module_map
 
-    files = client.render_client(api, config)
+    modules = module_map(api)  # the client and the server import the models from there
+    files = client.render_client(api, config, modules)
     files.update(package.render_package(api, config))
     document = openapi.openapi_document(api, config)
     files["openapi.yaml"] = openapi.render_document(document)
-    files.update(server.render_server(api, config, document))
+    files.update(server.render_server(api, config, document, modules))
     return _formatted(files, workdir, config, roots_outside(files, _models_folder(config)))
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from generator import ir
@@ -170,11 +171,15 @@ def method_view(
     )
 
 
-def render_client(api: ir.Api, config: Config) -> dict[str, str]:
+def render_client(
+    api: ir.Api, config: Config, modules: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """{path relative to the output folder: source text}; `modules` is the `module_map` of
+    `api` when the caller has it already."""
     from generator.writers.render import render
 
     pkg = config.sdk_package
-    modules = module_map(api)
+    modules = dict(module_map(api) if modules is None else modules)
     objects = frozenset(t.name for t in api.types if isinstance(t, ir.ObjectType))
     root = resource_tree(api)
     files: dict[str, str] = {}

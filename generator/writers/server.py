@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Mapping
 from typing import Any
 
 from generator import ir
@@ -98,14 +99,18 @@ def _json_text(data: Any, open_levels: int = 3) -> str:
 
 
 def render_server(
-    api: ir.Api, config: Config, document: dict[str, Any] | None = None
+    api: ir.Api,
+    config: Config,
+    document: dict[str, Any] | None = None,
+    modules: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """{path relative to the output folder: source text}. `document` is the OpenAPI document
-    of `api` when the caller has built it already."""
+    of `api` and `modules` its `module_map`, when the caller has them already."""
     pkg = config.server_package
     first_party = (config.sdk_package, pkg)
     shadowed = frozenset(str(op.sdk_name) for op in api.operations)  # handler protocol methods
-    printer = Printer(module_map(api), types_pkg=f"{config.sdk_package}.types", shadowed=shadowed)
+    modules = module_map(api) if modules is None else modules
+    printer = Printer(dict(modules), types_pkg=f"{config.sdk_package}.types", shadowed=shadowed)
 
     imports: set[Import] = set()  # what the annotations need: shared by handlers and routes
     route_only: set[Import] = set(_ROUTE_IMPORTS)

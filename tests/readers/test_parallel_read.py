@@ -61,7 +61,9 @@ def test_two_halves_read_what_one_process_reads(mixed_spec: Path):
     assert {"R006", "R004", "D007"} <= codes  # mirror, empty file, bad indentation
 
 
-def test_halves_split_by_bytes_in_order():
+def test_the_split_is_by_bytes_in_order():
     files = [(f"f{i}", b"x" * size, str(i)) for i, size in enumerate([10, 10, 10, 30])]
-    assert readers._halves(files) == [files[:3], files[3:]]
-    assert readers._halves(files[:1]) == [files[:1]]  # one file: nothing to split
+    assert readers._split(files, 0.5) == [files[:3], files[3:]]
+    assert readers._split(files, 0.3) == [files[:2], files[2:]]
+    assert readers._split(files[:1], 0.5) == [files[:1]]  # one file: nothing to split
+    assert 0 < readers.CHILD_SHARE < 0.5  # the child also pickles what it read
