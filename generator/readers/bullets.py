@@ -222,8 +222,8 @@ class _ListReader:
             node = self.stack.pop()
             entry = node.entry(self.ctx.path)
             (self.stack[-1].children if self.stack else self.roots).append(entry)
-            if node.mark == len(self.ctx.diags) and self.fence is None:
-                self._remember(node.line - 1, entry)
+            if node.children and node.mark == len(self.ctx.diags) and self.fence is None:
+                self._remember(node.line - 1, entry)  # (a bullet alone is as quick to read)
 
     # --- repeated blocks ----------------------------------------------------------------------
 
@@ -239,7 +239,12 @@ class _ListReader:
         lines = self.ctx.lines
         for block in self.ctx.blocks.get(lines[i], ()):
             after = i + len(block.lines)
-            if after <= self.end and lines[i:after] == block.lines and self._ends(after, level):
+            if (
+                after <= self.end
+                and lines[after - 1] == block.lines[-1]  # most misses, without a slice
+                and lines[i:after] == block.lines
+                and self._ends(after, level)
+            ):
                 delta = i - block.start
                 moved = _moved(block.entry, delta, self.ctx.path) if delta else block.entry
                 (self.stack[-1].children if self.stack else self.roots).append(moved)
