@@ -90,6 +90,20 @@ class PyName(str):
         Python reads identifiers NFKC-normalized, so the name is normalized first (spellings that
         Python would read as one name must collide visibly, not silently). A leading underscore
         would make a model field private (pydantic drops it): it moves to the end."""
+        if (  # most names: already fine, and NFKC leaves ASCII as it is
+            raw.isascii()
+            and raw.isidentifier()
+            and raw[0] != "_"
+            and len(raw) <= MAX_NAME
+            and not keyword.iskeyword(raw)
+            and raw not in _RESERVED_ATTRS
+        ):
+            return cls(raw), False
+        return cls._cleaned(raw)
+
+    @classmethod
+    def _cleaned(cls, raw: str) -> tuple[PyName, bool]:
+        """`sanitize` the long way, for any string."""
         text = unicodedata.normalize("NFKC", raw.strip())
         name = "".join(c if ("a" + c).isidentifier() else "_" for c in text)
         name = re.sub(r"_+", "_", name) if name != raw else name
