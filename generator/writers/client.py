@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from generator import ir
 from generator.config import Config
 from generator.names import pascal
-from generator.writers.pytypes import Import, Printer, import_lines, module_map
+from generator.writers.imports import import_block
+from generator.writers.pytypes import Import, Printer, module_map
 
 EXTRA_PARAMS = ("extra_headers", "extra_query", "extra_body", "timeout", "max_retries")
 
@@ -207,7 +208,7 @@ def render_client(
         ]
         files[node.module(pkg)] = render(
             "client/resource.py.jinja",
-            imports=import_lines(imports),
+            imports=import_block(imports, (config.sdk_package, config.server_package)),
             resource=node.class_name,
             methods=methods,
             children=children,

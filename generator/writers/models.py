@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from generator import ir
 from generator.config import Config
+from generator.writers.imports import import_block
 from generator.writers.pytypes import (
     CONSTRAINT_KWARGS,
     Import,
     Printer,
-    import_lines,
     module_map,
     pyrepr,
     type_deps,
@@ -126,12 +126,13 @@ def render_models(api: ir.Api, config: Config) -> dict[str, str]:
         printer = Printer(modules, types_pkg="", here=module)
         imports: set[Import] = set()
         views = [def_view(t, printer, imports) for t in _ordered(defs)]
-        files[f"{pkg}/types/{module}.py"] = render(
+        text = render(
             "models/module.py.jinja",
-            imports=import_lines(imports),
+            imports=import_block(imports, (config.sdk_package, config.server_package)),
             defs=views,
             rebuild=[v.name for v in views if v.fields] if len(defs) > 1 else [],
         )
+        files[f"{pkg}/types/{module}.py"] = text.rstrip("\n") + "\n"  # as the formatter ends it
     exports = sorted((str(t.name), modules[t.name]) for t in api.types)
     files[f"{pkg}/types/__init__.py"] = render("models/init.py.jinja", exports=exports)
     return files

@@ -32,8 +32,6 @@ CONSTRAINT_KWARGS = {
     "max_items": "max_length",
 }
 
-_STDLIB = {"__future__", "datetime", "typing", "importlib", "functools", "json", "os"}
-
 
 @dataclass(frozen=True, slots=True, order=True)
 class Import:
@@ -43,9 +41,13 @@ class Import:
     name: str
 
 
-def pyrepr(value: ir.Scalar) -> str:
-    """A Python literal for a docs scalar (strings via repr: always a safe literal)."""
-    return repr(value)
+def pyrepr(value: object) -> str:
+    """A Python literal for a docs value: repr (always a safe literal), in double quotes when
+    that needs no escape (the formatter's preference)."""
+    text = repr(value)
+    if isinstance(value, str) and text[0] == "'" and '"' not in value and "'" not in value:
+        return f'"{text[1:-1]}"'  # the same escapes inside either quote
+    return text
 
 
 def type_deps(t: ir.TypeDef) -> list[str]:
@@ -163,7 +165,7 @@ class Printer:
                 return inner
             imports.add(Import("typing", "Annotated"))
             imports.add(Import("pydantic", "Field"))
-            return f"Annotated[{inner}, Field(discriminator={ref.discriminator.property!r})]"
+            return f"Annotated[{inner}, Field(discriminator={pyrepr(ref.discriminator.property)})]"
         module = self.modules[ref.name]
         if module != self.here:
             where = f"{self.types_pkg}.{module}" if self.types_pkg else f".{module}"
@@ -181,17 +183,3 @@ class Printer:
     def optional(self, text: str, imports: set[Import]) -> str:
         """`X | None` (generated code targets Python 3.10+, where this also works at run time)."""
         return f"{text} | None"
-
-
-def import_lines(imports: set[Import]) -> list[str]:
-    """`from x import a, b` lines, stdlib and third-party first, relative last, sorted."""
-    by_module: dict[str, list[str]] = {}
-    for imp in imports:
-        by_module.setdefault(imp.module, []).append(imp.name)
-    ordered = sorted(by_module, key=lambda m: (m.startswith("."), m not in _STDLIB, m))
-    return [
-        f"import {', '.join(sorted(set(by_module[m])))}"
-        if not m
-        else f"from {m} import {', '.join(sorted(set(by_module[m])))}"
-        for m in ordered
-    ]

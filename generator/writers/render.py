@@ -11,6 +11,7 @@ from typing import Any
 import jinja2
 
 from generator.paths import templates_dir
+from generator.writers.pytypes import pyrepr
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
 
@@ -36,7 +37,7 @@ def docstring(text: str) -> str:
 
 def pystr(value: Any) -> str:
     """A Python literal for a docs value; repr escapes everything that could break out."""
-    return repr(value)
+    return pyrepr(value)
 
 
 def comment(text: str) -> str:

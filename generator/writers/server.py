@@ -5,14 +5,14 @@ module `templates/server/_support.py` is copied verbatim."""
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Mapping
 from typing import Any
 
 from generator import ir
 from generator.config import Config
+from generator.writers.imports import import_block, sorted_all
 from generator.writers.openapi import openapi_document
-from generator.writers.pytypes import Import, Printer, import_lines, module_map
+from generator.writers.pytypes import Import, Printer, module_map
 from generator.writers.render import render, templates_dir
 from generator.writers.server_values import ServerWriterError, mock_response
 from generator.writers.server_views import resource_views, routed
@@ -35,33 +35,6 @@ _HANDLER_IMPORTS = frozenset(
         Import("typing", "Protocol"),
     }
 )
-
-
-def import_block(imports: set[Import], first_party: tuple[str, ...]) -> list[str]:
-    """`import_lines` in isort sections (stdlib, third party, first party, relative), a blank
-    line between sections, as `ruff check` (I001) wants them."""
-
-    def section(imp: Import) -> int:
-        top = imp.module.split(".")[0]
-        if imp.module.startswith("."):
-            return 3
-        if top in first_party:
-            return 2
-        return 0 if top in sys.stdlib_module_names or top == "__future__" else 1
-
-    out: list[str] = []
-    for number in range(4):
-        lines = import_lines({i for i in imports if section(i) == number})
-        lines.sort(key=lambda line: line.split()[1])  # by module, whatever import_lines does
-        if lines and out:
-            out.append("")
-        out.extend(lines)
-    return out
-
-
-def sorted_all(names: list[str]) -> list[str]:
-    """`__all__` in ruff's (RUF022) isort-style order: CONSTANTS, Classes, functions."""
-    return sorted(names, key=lambda n: (0 if n.isupper() else 1 if n[:1].isupper() else 2, n))
 
 
 def _json_data(document: dict[str, Any]) -> Any:
