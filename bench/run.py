@@ -20,7 +20,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # `python bench/run.py`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import gen, report, scale, sdk, synth  # noqa: E402
+from bench import gen, measure, report, scale, sdk, synth  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "spec"
@@ -118,7 +118,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.work:
         args.work.mkdir(parents=True, exist_ok=True)
-        results = bench(args, args.work.resolve())
+        try:
+            results = bench(args, args.work.resolve())
+        finally:
+            measure.empty_trash(args.work.resolve())
     else:
         with tempfile.TemporaryDirectory(prefix="specgen-bench-") as tmp:
             results = bench(args, Path(tmp))

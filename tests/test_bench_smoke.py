@@ -38,6 +38,20 @@ def test_growth_exponent_reads_linear_and_quadratic(bench):
     assert growth_exponent([1, 1], [1, 2]) is None
 
 
+def test_fresh_moves_an_output_aside_until_the_trash_is_emptied(bench, tmp_path):
+    from bench.measure import empty_trash, fresh
+
+    out = tmp_path / "out"
+    (out / "pkg").mkdir(parents=True)
+    (out / "pkg" / "a.py").write_text("x = 1\n")
+    fresh(out)()
+    fresh(out)()  # nothing there: nothing to do
+    assert not out.exists()
+    assert [p.name for p in tmp_path.rglob("a.py")] == ["a.py"]  # moved, not deleted
+    empty_trash(tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_synthetic_docs_read_without_errors_and_match_spec_size(bench, tmp_path):
     from bench import synth
     from generator.pipeline import load
@@ -68,9 +82,12 @@ def test_quick_run_writes_every_figure(tmp_path):
         "1",
         "--json",
         str(out),
+        "--work",
+        str(tmp_path / "work"),
     ]
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=1200)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
+    assert not list((tmp_path / "work").rglob(".bench-trash"))  # emptied at the end
     assert "| specgen generate |" in proc.stdout
     data = json.loads(out.read_text())
     assert {"meta", "spec", "generation", "sdk", "scaling", "targets"} <= set(data)
