@@ -130,7 +130,12 @@ def _sections(path: str, lines: list[str], diags: Diagnostics) -> list[_Section]
     heads: list[tuple[int, str, int]] = [(0, "", -1)]
     fence: Fence | None = None
     fence_line = 0
-    for i, line in enumerate(lines):
+    # only headings and fence lines matter (a fence closes on a line of its own characters)
+    marked = [
+        i for i, line in enumerate(lines) if line[:1] == "#" or "```" in line or "~~~" in line
+    ]
+    for i in marked:
+        line = lines[i]
         if fence is not None:
             fence = None if fence_closes(line, fence) else fence
             continue

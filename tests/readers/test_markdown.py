@@ -764,3 +764,43 @@ def test_ten_megabytes_read_in_a_few_seconds():
     doc, diags = read(big, "python")
     assert time.perf_counter() - start < 15
     assert (len(doc.operations), diags) == (copies, [])
+
+
+def _sections_line_by_line(lines: list[str]) -> list[tuple]:
+    """Headings outside fences, every line looked at (what `_sections` skips to the marked lines)."""
+    heads, fence = [], None
+    for i, line in enumerate(lines):
+        if fence is not None:
+            fence = None if fence_closes(line, fence) else fence
+            continue
+        fence = fence_open(line)
+        m = markdown._HEADING.fullmatch(line) if fence is None and line[:1] == "#" else None
+        if m:
+            heads.append((len(m.group(1)), m.group(2), i + 1))
+    return heads
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "# T",
+                "## Op",
+                "### Returns",
+                "text",
+                "```",
+                "````",
+                "```json",
+                "~~~",
+                " ~~~ ",
+                "",
+                "#x",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_sections_look_only_at_marked_lines_and_find_the_same_headings(lines):
+    sections = markdown._sections("t.md", lines, Diagnostics())
+    assert [(s.level, s.title, s.line) for s in sections[1:]] == _sections_line_by_line(lines)
