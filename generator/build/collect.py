@@ -66,6 +66,7 @@ class _Walked(NamedTuple):
     from the field's (the observations of the types inside are the same as before, and merging
     keeps one of identical observations anyway)."""
 
+    token: FieldEntry  # the entry the key's id is of: held, so no other object takes the id
     obs: FieldObs
     refers: tuple[tuple[str, int], ...]
     counts: tuple[tuple[str, int, int], ...]
@@ -134,9 +135,10 @@ class Collector:
     def field(self, entry: FieldEntry, ctx: Ctx) -> FieldObs | None:
         if not entry.children:  # nothing documented inside: nothing worth remembering
             return self._field(entry, ctx)
-        key = (id(entry.origin or entry), ctx.owner, ctx.rank, ctx.python)
+        token = entry.origin or entry
+        key = (id(token), ctx.owner, ctx.rank, ctx.python)
         walked = self._walked.get(key)
-        if walked is not None and ctx.depth + walked.reach <= MAX_DEPTH:
+        if walked is not None and walked.token is token and ctx.depth + walked.reach <= MAX_DEPTH:
             self._deepest = max(self._deepest, ctx.depth + walked.reach)
             return self._again(walked, entry.span)
         recording = _Recording(entry.span)
@@ -151,7 +153,7 @@ class Collector:
             self._deepest = max(marks[1], self._deepest)
         if recording.ok and len(self.diags) == marks[0]:  # a walk that reported nothing
             refers, counts = tuple(recording.refers), tuple(recording.counts)
-            self._walked[key] = _Walked(obs, refers, counts, reach)
+            self._walked[key] = _Walked(token, obs, refers, counts, reach)
         return obs
 
     def _field(self, entry: FieldEntry, ctx: Ctx) -> FieldObs:

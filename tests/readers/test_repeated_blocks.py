@@ -224,3 +224,20 @@ def test_a_field_collected_once_makes_its_references_and_counts_again_at_each_co
     assert [c.span for c in registry.counts] == [second.children[1].span, first.children[1].span]
     # the copy's observations are not made twice
     assert len(registry.observations["OwnerItem"]) == 1
+
+
+def test_temporary_fields_of_a_web_listing_are_never_taken_for_each_other(tmp_path, monkeypatch):
+    """The web pass collects fields it builds on the fly; once freed, another may get the same
+    id(): the memo holds each field it keys on, so no id is ever reused while it is kept."""
+    (tmp_path / "t.http.md").write_text(
+        "## Domain Types\n### Thing\n- `Thing = object {  }`\n"
+        '  - `f0: "vf00" or "vf01"`\n  - `f1: "vf10"`\n  - `f12: "vf120"`\n'
+    )
+    (tmp_path / "t.web.txt").write_text(
+        "ModelsExpand Collapse\nThing object {  }\n"
+        'f0: "vf00" or "vf01"\n"vf00"\n"vf01"\nf1: "vf10"\n"vf112"\nf12: "vf120"\n"extra"\n'
+    )
+    with_reuse = _everything(tmp_path)
+    _no_block_reuse(monkeypatch)
+    _no_field_reuse(monkeypatch)
+    assert _everything(tmp_path) == with_reuse
