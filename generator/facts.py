@@ -116,7 +116,9 @@ class FieldEntry:
     default: Scalar | None = None
     children: tuple[Entry, ...] = ()
     # The entry this one is a copy of, lines moved (a block the docs repeat, read once): the
-    # same content, so what is derived from it can be reused. Not part of the value.
+    # same content, so what is derived from it can be reused. Not part of the value. Only the
+    # reader sets it; an entry made from another with other content (`dataclasses.replace`
+    # too) must not keep it, or the builder would reuse what it derived from the original.
     origin: FieldEntry | None = field(default=None, compare=False, repr=False)
 
 
