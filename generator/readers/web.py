@@ -101,6 +101,9 @@ class _Reader:
             if block is not None:
                 if block.example is not None and self.op is not None:
                     self.op.add_example(block.example)
+                elif block.example is not None:  # the page's own samples, not an operation's
+                    msg = f"{block.example.role} example outside any operation is ignored"
+                    self.diags.warning(block.example.span, "D001", msg)
                 self._section("")
                 self.fresh, i = None, block.end
                 continue

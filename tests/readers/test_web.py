@@ -1070,3 +1070,9 @@ def test_real_python_retrieve_page():
     ]
     assert op.examples[0].text.endswith("print(tool.id)")
     assert op.examples[1].text.startswith('{\n  "id": "tool-123e4567')
+
+
+def test_an_example_before_any_operation_is_reported_not_dropped():
+    doc, diags = read(page("Tools", "{", '  "a": 1', "}", "Delete Tool", "DELETE/v1/tools/{id}"))
+    assert only_op(doc).examples == ()
+    assert diags == [f"{P}:2: warning D001: response example outside any operation is ignored"]
