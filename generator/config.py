@@ -3,9 +3,11 @@ Values the docs reveal (client class, base URL) are derived from them when the f
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from generator.diagnostics import Diagnostics
 from generator.names import ClassName, PyName
@@ -33,45 +35,102 @@ class Config:
 
 
 def load_config(spec_dir: Path, diags: Diagnostics) -> Config:
-    """Read `specgen.toml` from the spec folder; a missing file gives the defaults."""
+    """Read `specgen.toml` from the spec folder; a missing file gives the defaults. Problems are
+    C001 errors at the line of the key concerned."""
     path = spec_dir / CONFIG_NAME
     if not path.is_file():
         return Config()
-    span = Span(CONFIG_NAME, 1)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        diags.error(span, "C001", f"not valid TOML: {exc}")
+        m = _TOML_LINE.search(str(exc))
+        line = int(m.group(1)) if m else 1
+        diags.error(Span(CONFIG_NAME, line), "C001", f"not valid TOML: {exc}")
         return Config()
-    packages = data.get("packages", {})
-    client = data.get("client", {})
+    where = _Lines(text)
+    packages = _table(data, "packages", where, diags)
+    client = _table(data, "client", where, diags)
     defaults = Config()
     config = Config(
-        sdk_package=str(packages.get("sdk", defaults.sdk_package)),
-        server_package=str(packages.get("server", defaults.server_package)),
-        client_class=client.get("class_name"),
-        env_prefix=client.get("env_prefix"),
-        base_url=client.get("base_url"),
-        version=str(data.get("version", defaults.version)),
+        sdk_package=_text(packages, "packages", "sdk", where, diags) or defaults.sdk_package,
+        server_package=_text(packages, "packages", "server", where, diags)
+        or defaults.server_package,
+        client_class=_text(client, "client", "class_name", where, diags),
+        env_prefix=_text(client, "client", "env_prefix", where, diags),
+        base_url=_text(client, "client", "base_url", where, diags),
+        version=_text(data, "", "version", where, diags) or defaults.version,
     )
-    return validate(config, span, diags)
+    return validate(config, where, diags)
 
 
-def validate(config: Config, span: Span, diags: Diagnostics) -> Config:
-    """Package and class names must be usable identifiers."""
-    for label, value in (
-        ("sdk package", config.sdk_package),
-        ("server package", config.server_package),
+_TOML_LINE = re.compile(r"at line (\d+)")
+_HEADER = re.compile(r"\s*\[\s*([A-Za-z0-9_.\-\s\"']*?)\s*\]\s*(?:#.*)?$")
+
+
+class _Lines:
+    """Where a key is set in the config text (best effort: line 1 when it cannot tell)."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+
+    def of(self, table: str, key: str) -> Span:
+        current = ""
+        for number, line in enumerate(self.lines, 1):
+            header = _HEADER.match(line)
+            if header:
+                current = header.group(1).replace(" ", "")
+                continue
+            for name, prefix in ((key, table), (f"{table}.{key}" if table else key, "")):
+                if current == prefix and re.match(rf"\s*{re.escape(name)}\s*=", line):
+                    return Span(CONFIG_NAME, number)
+            if table and current == "" and re.match(rf"\s*{re.escape(table)}\s*=", line):
+                return Span(CONFIG_NAME, number)  # an inline table
+        return Span(CONFIG_NAME, 1)
+
+
+def _table(data: dict[str, Any], name: str, where: _Lines, diags: Diagnostics) -> dict[str, Any]:
+    value = data.get(name, {})
+    if isinstance(value, dict):
+        return value
+    diags.error(where.of("", name), "C001", f"[{name}] must be a table")
+    return {}
+
+
+def _text(
+    table: dict[str, Any], name: str, key: str, where: _Lines, diags: Diagnostics
+) -> str | None:
+    value = table.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    label = f"{name}.{key}" if name else key
+    diags.error(where.of(name, key), "C001", f"{label} must be text, not {value!r}")
+    return None
+
+
+def validate(config: Config, where: Span | _Lines, diags: Diagnostics) -> Config:
+    """Package and class names must be usable identifiers. `where` is the config text (each
+    problem at its key's line) or one place for all (the command line)."""
+
+    def at(table: str, key: str) -> Span:
+        return where if isinstance(where, Span) else where.of(table, key)
+
+    for label, key, value in (
+        ("sdk package", "sdk", config.sdk_package),
+        ("server package", "server", config.server_package),
     ):
         try:
             PyName(value)
         except ValueError:
-            diags.error(span, "C001", f"{label} {value!r} is not a Python package name")
+            msg = f"{label} {value!r} is not a Python package name"
+            diags.error(at("packages", key), "C001", msg)
     if config.client_class is not None:
         try:
             ClassName(config.client_class)
         except ValueError:
-            diags.error(span, "C001", f"client class {config.client_class!r} is not a class name")
+            msg = f"client class {config.client_class!r} is not a class name"
+            diags.error(at("client", "class_name"), "C001", msg)
     if config.sdk_package == config.server_package:
-        diags.error(span, "C001", "the SDK and server packages need different names")
+        msg = "the SDK and server packages need different names"
+        diags.error(at("packages", "server"), "C001", msg)
     return config

@@ -219,6 +219,16 @@ def test_bad_package_name_is_bad_input(tmp_path: Path, spec_copy: Path):
     assert "error C001: sdk package 'class' is not a Python package name" in stderr
 
 
+def test_a_config_value_of_the_wrong_type_is_bad_input_not_a_traceback(
+    tmp_path: Path, spec_copy: Path
+):
+    (spec_copy / "specgen.toml").write_text('[packages]\nsdk = "a"\n[client]\nclass_name = 5\n')
+    code, _, stderr = run("generate", "--spec", str(spec_copy), "--out", str(tmp_path / "o"))
+    assert code == 2 and "Traceback" not in stderr
+    assert "specgen.toml:4: error C001: client.class_name must be text, not 5" in stderr
+    assert not (tmp_path / "o").exists()
+
+
 def test_missing_spec_folder_is_bad_input(tmp_path: Path):
     code, _, stderr = run("inspect", "--spec", str(tmp_path / "nope"))
     assert code == 2 and "spec folder does not exist" in stderr

@@ -139,9 +139,8 @@ CASES: dict[str, Case] = {
     "multi-mirror-copy": C("a byte-identical copy in a subfolder is read once", 0),
     "multi-response-disagrees": C("HTTP returns Thing, Python returns Owner for one operation (a silent first-wins before)", 0, "things.python.md:3 M003"),
     "multi-web-unknown-field": C("a web listing names a field the HTTP reference does not have", 0, "things.web.txt:9 M005"),
-    "multi-bad-config": C("specgen.toml names the packages `class` and `my-server`", 2, "specgen.toml:1 C001"),
-    # the line is tomllib's (4), but config.py reports line 1: see the report
-    "multi-broken-toml": C("specgen.toml is not TOML", 2, "specgen.toml:1 C001"),
+    "multi-bad-config": C("specgen.toml names the packages `class` and `my-server`", 2, "specgen.toml:2 C001"),
+    "multi-broken-toml": C("specgen.toml is not TOML (at the line tomllib names)", 2, "specgen.toml:4 C001"),
     "multi-sdk-disagrees": C("Python says things.get, web says things.retrieve (M003 was never emitted)", 0, "things.web.txt:9 M003"),
 }
 # fmt: on
