@@ -203,8 +203,7 @@ class _ListReader:
         body = raw.lstrip(" \t")
         if not body or body.isspace():  # blank (isspace and strip agree on what is a space)
             return
-        ws = raw[: len(raw) - len(body)]
-        indent = len(ws) if "\t" not in ws else len(ws.expandtabs(4))
+        ws, indent = _indentation(raw, body)
         if self.skip is not None:
             if indent > self.skip:
                 return
@@ -259,9 +258,8 @@ class _ListReader:
         while k < self.end:
             raw = lines[k]
             body = raw.lstrip(" \t")
-            if body and not body.isspace():
-                ws = raw[: len(raw) - len(body)]
-                indent = len(ws) if "\t" not in ws else len(ws.expandtabs(4))
+            if body and not body.isspace():  # the first line that is not blank, as `_line` sees it
+                ws, indent = _indentation(raw, body)
                 if not body.startswith("- `"):
                     return indent // 2 <= level  # text there goes to an outer bullet
                 return "\t" not in ws and indent % 2 == 0 and indent // 2 <= level
@@ -346,6 +344,12 @@ class _ListReader:
             owner.describe(i, text.rstrip(), glue=True)
         if fence_closes(raw, self.fence):  # type: ignore[arg-type]
             self.fence = None
+
+
+def _indentation(raw: str, body: str) -> tuple[str, int]:
+    """The leading whitespace of a line (`body` is the rest) and its width, tabs at 4."""
+    ws = raw[: len(raw) - len(body)]
+    return ws, len(ws) if "\t" not in ws else len(ws.expandtabs(4))
 
 
 def _moved(entry: Entry, delta: int, path: str) -> Entry:
