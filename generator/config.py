@@ -75,17 +75,15 @@ class _Lines:
         self.lines = text.splitlines()
 
     def of(self, table: str, key: str) -> Span:
+        """`key` under `[table]`, as `table.key` at the top, or the line of an inline `table`."""
+        here = {table: [key], "": [f"{table}.{key}", table] if table else [key]}
         current = ""
         for number, line in enumerate(self.lines, 1):
             header = _HEADER.match(line)
             if header:
                 current = header.group(1).replace(" ", "")
-                continue
-            for name, prefix in ((key, table), (f"{table}.{key}" if table else key, "")):
-                if current == prefix and re.match(rf"\s*{re.escape(name)}\s*=", line):
-                    return Span(CONFIG_NAME, number)
-            if table and current == "" and re.match(rf"\s*{re.escape(table)}\s*=", line):
-                return Span(CONFIG_NAME, number)  # an inline table
+            elif any(re.match(rf"\s*{re.escape(n)}\s*=", line) for n in here.get(current, ())):
+                return Span(CONFIG_NAME, number)
         return Span(CONFIG_NAME, 1)
 
 
