@@ -4,8 +4,9 @@
 (load, emit, write the tree) with the pipeline's steps wrapped in timers: imports, read (the
 readers), build (the IR), render (templates), format (`format_python`: the staged tree and the
 ruff subprocesses, each also timed alone as `ruff <subcommand>`), write. The writers run in this
-one process (SPECGEN_JOBS=1) so that each phase's time is its own; `specgen generate` runs the
-SDK and server writers side by side, so its total is less than the sum of the phases.
+one process (SPECGEN_JOBS=1) so that each phase's time is its own; `specgen generate` reads in
+two parts and writes the models and the rest side by side, so its total is less than the sum of
+the phases.
 """
 
 from __future__ import annotations
