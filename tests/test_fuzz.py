@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from generator import ir
-from generator.build import build_api
+from generator.resolve import build_api
 from generator.diagnostics import Diagnostics
 from generator.facts import DocumentFacts
 from generator.readers import read_document, read_text, spec_files

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator import ir
-from generator.build.unify import refs_in
+from generator.resolve.unify import refs_in
 from generator.names import snake
 
 _PRIMS = {

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench import synth
-from generator.build import build_api, collect
+from generator.resolve import build_api, collect
 from generator.diagnostics import Diagnostics
 from generator.facts import FieldEntry
 from generator.readers import bullets, markdown, read_spec

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textwrap import dedent
 
 from generator import ir
-from generator.build import build_api
+from generator.resolve import build_api
 from generator.diagnostics import Diagnostics
 from generator.readers import read_document
 

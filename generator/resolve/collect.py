@@ -1,12 +1,12 @@
 """Turn documented trees (type expression + nested bullets) into TypeRefs, registering every named
-body they describe as an observation. Structure only: merging happens in `build.merge`."""
+body they describe as an observation. Structure only: merging happens in `resolve.merge`."""
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
 from generator import ir
-from generator.build.observations import (
+from generator.resolve.observations import (
     AliasObs,
     CountCheck,
     EnumObs,

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from generator import ir
-from generator.build.merge import Merged, MergedField, MergedObject
-from generator.build.observations import AliasObs, EnumObs, UnionObs
-from generator.build.unify import rename
+from generator.resolve.merge import Merged, MergedField, MergedObject
+from generator.resolve.observations import AliasObs, EnumObs, UnionObs
+from generator.resolve.unify import rename
 from generator.diagnostics import Diagnostics
 from generator.facts import Constraint
 from generator.names import ClassName, PyName

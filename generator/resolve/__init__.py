@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator import ir
-from generator.build.api import ApiBuilder
+from generator.resolve.api import ApiBuilder
 from generator.diagnostics import Diagnostics
 from generator.facts import DocumentFacts
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from generator import ir
-from generator.build.observations import (
+from generator.resolve.observations import (
     AliasObs,
     EnumObs,
     FieldObs,
@@ -14,7 +14,7 @@ from generator.build.observations import (
     Obs,
     UnionObs,
 )
-from generator.build.unify import unify
+from generator.resolve.unify import unify
 from generator.diagnostics import Diagnostics
 from generator.facts import Constraint, Scalar
 from generator.source import Span

@@ -8,11 +8,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator import ir
-from generator.build import align as aligner
-from generator.build.collect import Collector, Ctx
-from generator.build.examples import example_problems
-from generator.build.finalize import class_names, constraints, discriminate, to_typedefs
-from generator.build.merge import (
+from generator.resolve import align as aligner
+from generator.resolve.collect import Collector, Ctx
+from generator.resolve.examples import example_problems
+from generator.resolve.finalize import class_names, constraints, discriminate, to_typedefs
+from generator.resolve.merge import (
     Merged,
     MergedField,
     MergedObject,
@@ -21,8 +21,8 @@ from generator.build.merge import (
     merge_all,
     merge_one,
 )
-from generator.build.observations import AliasObs, FieldObs, ObjectObs, Registry
-from generator.build.operations import (
+from generator.resolve.observations import AliasObs, FieldObs, ObjectObs, Registry
+from generator.resolve.operations import (
     OpGroup,
     conventional_name,
     doc_key,
@@ -30,7 +30,7 @@ from generator.build.operations import (
     rank,
     synthetic_name,
 )
-from generator.build.unify import refs_in, rename, unify
+from generator.resolve.unify import refs_in, rename, unify
 from generator.diagnostics import Diagnostics
 from generator.facts import DeclEntry, DocumentFacts, Entry, FieldEntry, SdkCall, TypeEntry
 from generator.names import CLIENT_ATTRS, RESERVED_PARAMS, RESOURCE_ATTRS, PyName, pascal

@@ -8,10 +8,10 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from generator import ir
-from generator.build.collect import Collector, Ctx
-from generator.build.merge import Merged, MergedField, MergedObject, field_key
-from generator.build.observations import FieldObs
-from generator.build.unify import refs_in, unify
+from generator.resolve.collect import Collector, Ctx
+from generator.resolve.merge import Merged, MergedField, MergedObject, field_key
+from generator.resolve.observations import FieldObs
+from generator.resolve.unify import refs_in, unify
 from generator.diagnostics import Diagnostics
 from generator.facts import Entry, FieldEntry, ValueEntry
 

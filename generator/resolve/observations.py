@@ -19,7 +19,7 @@ class FieldObs:
     nullable: bool
     span: Span
     python: bool
-    rank: int  # lower is more authoritative for structure (see build.rank)
+    rank: int  # lower is more authoritative for structure (see resolve.rank)
     description: str = ""
     constraints: tuple[Constraint, ...] = ()
     default: Scalar = None
