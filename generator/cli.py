@@ -131,11 +131,14 @@ def generate(
             files = _emit(loaded, staged)
             write_tree(out, files, clean=clean, staged=staged)
     except (NotAFolder, UnsafePath, InTheWay, OSError) as exc:
-        reason = {
-            NotAFolder: "it is not a folder",
-            UnsafePath: f"the path {exc} would leave it",
-            InTheWay: f"{exc} is yours and a generated folder goes there; move it or use --clean",
-        }.get(type(exc), str(exc))
+        if isinstance(exc, NotAFolder):
+            reason = "it is not a folder"
+        elif isinstance(exc, UnsafePath):
+            reason = f"the path {exc} would leave it"
+        elif isinstance(exc, InTheWay):
+            reason = f"{exc} is yours and a generated folder goes there; move it or use --clean"
+        else:
+            reason = str(exc)
         click.echo(f"specgen: cannot write {out} ({reason}); nothing written", err=True)
         sys.exit(2)
     from generator.output import MANIFEST, manifest_text

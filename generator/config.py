@@ -25,6 +25,13 @@ class Config:
     base_url: str | None = None
     version: str = "0.1.0"
 
+    @property
+    def client(self) -> str:
+        """The client class, once `pipeline.load` has resolved it (the writers' view)."""
+        if self.client_class is None:
+            raise ValueError("the client class is resolved by pipeline.load before writing")
+        return self.client_class
+
     def with_overrides(self, sdk: str | None, server: str | None) -> Config:
         """Command-line flags win over the file."""
         return replace(

@@ -2,17 +2,26 @@
 
 Frozen dataclasses forming closed unions (`TypeRef`, `TypeDef`). Every named node carries the
 source span it was first documented at. Names are validated identifiers (`generator.names`).
+
+Type references are generic in the kind of name a `Ref` holds: the resolver builds them with the
+names the docs spell (`TypeRefOf[DocName]`, see `generator.resolve`), and the IR holds only
+validated class names (`TypeRef`, that is `TypeRefOf[ClassName]`). The walks over both are in
+`generator.irwalk`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
 from generator.names import ClassName, PyName
 from generator.source import Span
 
 Scalar = str | int | float | bool | None
+
+PrimitiveKind = Literal["string", "integer", "number", "boolean", "datetime", "date"]
+N = TypeVar("N", bound=str)  # what a `Ref` names: a `ClassName` in the IR
 
 # --- type references ---------------------------------------------------------------------------
 
@@ -21,7 +30,7 @@ Scalar = str | int | float | bool | None
 class Primitive:
     """A scalar JSON type, sharpened where the docs allow (`integer`, `datetime`)."""
 
-    kind: Literal["string", "integer", "number", "boolean", "datetime", "date"]
+    kind: PrimitiveKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,15 +44,15 @@ class Null:
 
 
 @dataclass(frozen=True, slots=True)
-class ListOf:
-    item: TypeRef
+class ListOf(Generic[N]):
+    item: TypeRefOf[N]
 
 
 @dataclass(frozen=True, slots=True)
-class MapOf:
+class MapOf(Generic[N]):
     """An object with string keys and values of one type."""
 
-    value: TypeRef
+    value: TypeRefOf[N]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,21 +63,23 @@ class LiteralOf:
 
 
 @dataclass(frozen=True, slots=True)
-class UnionOf:
-    """An anonymous union (named unions are `UnionType` definitions)."""
+class UnionOf(Generic[N]):
+    """An anonymous union (named unions are `UnionType` definitions). Only the IR's unions have
+    a discriminator (the resolver finds it once every name is resolved)."""
 
-    members: tuple[TypeRef, ...]
+    members: tuple[TypeRefOf[N], ...]
     discriminator: Discriminator | None = None
 
 
 @dataclass(frozen=True, slots=True)
-class Ref:
+class Ref(Generic[N]):
     """A reference to a named type definition."""
 
-    name: ClassName
+    name: N
 
 
-TypeRef = Primitive | Unknown | Null | ListOf | MapOf | LiteralOf | UnionOf | Ref
+TypeRefOf = Primitive | Unknown | Null | ListOf[N] | MapOf[N] | LiteralOf | UnionOf[N] | Ref[N]
+TypeRef = TypeRefOf[ClassName]  # the IR's: every name validated and defined
 
 
 # --- type definitions --------------------------------------------------------------------------
@@ -94,8 +105,34 @@ class Constraints:
             (name, value) for name in _CONSTRAINTS if (value := getattr(self, name)) is not None
         )
 
+    @classmethod
+    def of(
+        cls, texts: Mapping[str, str], counts: Mapping[str, int], bounds: Mapping[str, float]
+    ) -> Constraints:
+        """From attribute names to values, by kind: `TEXT_CONSTRAINTS`, `COUNT_CONSTRAINTS`, and
+        numeric bounds. A name of another kind, or no constraint's, is a ValueError."""
+        for names, kind in ((texts, TEXT_CONSTRAINTS), (counts, COUNT_CONSTRAINTS)):
+            if set(names) - kind:
+                raise ValueError(f"not constraints of that kind: {sorted(set(names) - kind)}")
+        if set(bounds) - BOUND_CONSTRAINTS:
+            raise ValueError(f"not bounds: {sorted(set(bounds) - BOUND_CONSTRAINTS)}")
+        return cls(
+            min_length=counts.get("min_length"),
+            max_length=counts.get("max_length"),
+            minimum=bounds.get("minimum"),
+            maximum=bounds.get("maximum"),
+            exclusive_minimum=bounds.get("exclusive_minimum"),
+            exclusive_maximum=bounds.get("exclusive_maximum"),
+            pattern=texts.get("pattern"),
+            min_items=counts.get("min_items"),
+            max_items=counts.get("max_items"),
+        )
+
 
 _CONSTRAINTS = tuple(Constraints.__dataclass_fields__)
+TEXT_CONSTRAINTS = frozenset({"pattern"})
+COUNT_CONSTRAINTS = frozenset({"min_length", "max_length", "min_items", "max_items"})
+BOUND_CONSTRAINTS = frozenset(_CONSTRAINTS) - TEXT_CONSTRAINTS - COUNT_CONSTRAINTS
 NO_CONSTRAINTS = Constraints()
 
 
@@ -191,12 +228,16 @@ class Pagination:
     item_id: str
 
 
+HttpMethod = Literal["get", "post", "put", "patch", "delete", "head", "options"]
+HTTP_METHODS: tuple[HttpMethod, ...] = ("get", "post", "put", "patch", "delete", "head", "options")
+
+
 @dataclass(frozen=True, slots=True)
 class Operation:
     """One HTTP operation with its SDK surface."""
 
     operation_id: PyName
-    method: Literal["get", "post", "put", "patch", "delete", "head", "options"]
+    method: HttpMethod
     path: str
     resource: tuple[PyName, ...]  # SDK resource path: ("mcp_servers", "tools")
     sdk_name: PyName  # SDK method name: "run"
@@ -204,7 +245,7 @@ class Operation:
     span: Span
     description: str = ""
     params: tuple[Parameter, ...] = ()
-    body: Ref | None = None  # named request body type (its fields are the body params)
+    body: Ref[ClassName] | None = None  # named request body type (its fields are the body params)
     response: TypeRef | None = None
     positional: tuple[PyName, ...] = ()  # parameters taken positionally by the SDK method
     pagination: Pagination | None = None

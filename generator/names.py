@@ -6,6 +6,7 @@ import hashlib
 import keyword
 import re
 import unicodedata
+from typing import NewType
 
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z0-9]|\b|_|$)|[A-Z]?[a-z0-9]+|[A-Z]+|[0-9]+")
 _RESERVED_ATTRS = {
@@ -46,6 +47,10 @@ CLIENT_ATTRS = RESOURCE_ATTRS | frozenset(  # of the client (top-level resources
     "api_key base_url timeout max_retries default_headers path request close aclose get_page".split()
 )
 
+
+# A type name as the docs spell it (`URL object`, `sg-lang`, `ToolCreate`): not yet validated
+# nor scoped. The resolver turns each into a `ClassName`; the IR holds only those.
+DocName = NewType("DocName", str)
 
 MAX_NAME = 100  # names become file names (at most 255 bytes, with `snake` underscores added)
 

@@ -34,5 +34,7 @@ def by_fields(cls: C) -> C:
         def __reduce__(self: Any) -> tuple[type, tuple[Any, ...]]:
             return cls, get(self)
 
+    # mypy reads methods as read-only class attributes; this sets the class's own pickling hook,
+    # whose signature matches object.__reduce__ (no real type error is hidden)
     cls.__reduce__ = __reduce__  # type: ignore[assignment]
     return cls

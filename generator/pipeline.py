@@ -6,10 +6,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator import ir
-from generator.resolve import build_api
 from generator.config import Config, load_config, validate
 from generator.diagnostics import Diagnostics
 from generator.readers import read_spec
+from generator.resolve import build_api
 from generator.source import Span
 
 

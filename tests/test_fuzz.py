@@ -22,10 +22,10 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from generator import ir
-from generator.resolve import build_api
 from generator.diagnostics import Diagnostics
 from generator.facts import DocumentFacts
 from generator.readers import read_document, read_text, spec_files
+from generator.resolve import build_api
 
 SPEC = Path(__file__).resolve().parents[1] / "spec"
 EXAMPLES = int(os.environ.get("SPECGEN_FUZZ_EXAMPLES", "200"))

@@ -121,7 +121,7 @@ class ListContext:
     diags: Diagnostics
     parse_type: TypeParser
     last_text: int  # index of the file's last non-blank line: a broken bullet there is truncation
-    known: dict[str, tuple] = field(default_factory=dict)  # bullet text -> classification
+    known: dict[str, _Kind] = field(default_factory=dict)  # bullet text -> classification
     blocks: dict[str, list[_Block]] = field(default_factory=dict)  # first line -> blocks read
 
 
@@ -135,6 +135,10 @@ class _Block(NamedTuple):
 
 
 MAX_BLOCKS_PER_LINE = 8  # blocks remembered per first line: bounds the comparisons on a miss
+
+
+# What a bullet's text was classified as: kind, name, type, optional, value (see _Node).
+_Kind = tuple[str, str, "TExpr | None", bool, Scalar]
 
 
 @dataclass(slots=True)
@@ -159,11 +163,13 @@ class _Node:
     def entry(self, path: str) -> Entry:
         desc = self.desc.text() if self.desc is not None else ""
         span, children = Span(path, self.line), tuple(self.children)
-        expr: TExpr = self.type  # type: ignore[assignment]
-        if self.kind == "field":
-            return FieldEntry(self.name, expr, self.optional, span, desc, children=children)
         if self.kind == "value":
             return ValueEntry(self.value, span, desc)
+        expr = self.type
+        if expr is None:  # every other kind is classified with its type
+            raise ValueError(f"a {self.kind} bullet without a type at line {self.line}")
+        if self.kind == "field":
+            return FieldEntry(self.name, expr, self.optional, span, desc, children=children)
         if self.kind == "decl":
             return DeclEntry(self.name, expr, span, desc, children)
         return TypeEntry(expr, span, desc, children)
@@ -197,7 +203,7 @@ class _ListReader:
 
     def _line(self, i: int, raw: str) -> None:
         if self.fence is not None:
-            self._fenced(i, raw)
+            self._fenced(i, raw, self.fence)
             self.last = i
             return
         body = raw.lstrip(" \t")
@@ -314,7 +320,8 @@ class _ListReader:
         """`classify`, remembering texts already read (the same classes recur many times)."""
         known = self.ctx.known.get(text)
         if known is not None:
-            return _Node(known[0], line, *known[1:])
+            kind, name, texpr, optional, value = known
+            return _Node(kind, line, name, texpr, optional, value)
         node = classify(text, Span(self.ctx.path, line), self.ctx.parse_type, self.ctx.diags)
         if node is not None:
             self.ctx.known[text] = (node.kind, node.name, node.type, node.optional, node.value)
@@ -336,13 +343,13 @@ class _ListReader:
         self.fence = fence_open(line)
         self.fence_owner, self.fence_cut = owner, 2 * level + 2
 
-    def _fenced(self, i: int, raw: str) -> None:
+    def _fenced(self, i: int, raw: str, fence: Fence) -> None:
         owner = self.fence_owner
         if owner is not None:
             cut = self.fence_cut
             text = raw[cut:] if raw[:cut].strip() == "" else raw.lstrip()
             owner.describe(i, text.rstrip(), glue=True)
-        if fence_closes(raw, self.fence):  # type: ignore[arg-type]
+        if fence_closes(raw, fence):
             self.fence = None
 
 

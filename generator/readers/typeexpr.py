@@ -17,14 +17,25 @@ import json
 import math
 import re
 
-from generator.facts import Scalar, TArray, TExpr, TLiteral, TMap, TObject, TPrim, TRef, TUnion
+from generator.facts import (
+    PrimName,
+    Scalar,
+    TArray,
+    TExpr,
+    TLiteral,
+    TMap,
+    TObject,
+    TPrim,
+    TRef,
+    TUnion,
+)
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*$")
 _MORE = re.compile(r"^(\d+) more$")
 _FIELD_NAME = re.compile(r"[A-Za-z0-9_$][\w$.\-]*")  # what a field bullet accepts as a name
 _SINGLE_TO_JSON = re.compile(r'\\(.)|"')
 _MAX_DIGITS = 4000  # Python refuses to convert longer digit strings (int_max_str_digits)
-_HTTP_PRIMS = {
+_HTTP_PRIMS: dict[str, PrimName] = {
     "string": "string",
     "number": "number",
     "integer": "integer",
@@ -34,7 +45,7 @@ _HTTP_PRIMS = {
     "datetime": "datetime",
     "date": "date",
 }
-_PY_PRIMS = {
+_PY_PRIMS: dict[str, PrimName] = {
     "str": "string",
     "int": "integer",
     "float": "number",
@@ -98,6 +109,8 @@ def quoted(text: str) -> str:
         value = json.loads('"' + body + '"')
     except ValueError:
         return text[1:-1]
+    if not isinstance(value, str):  # a JSON string literal always reads as a str
+        return text[1:-1]
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
@@ -145,9 +158,9 @@ def _is_quoted(text: str) -> bool:
 
 def _union_of(members: list[TExpr], more: int) -> TExpr:
     """Literal members fold into one TLiteral; a single member stands alone."""
-    if members and all(isinstance(m, TLiteral) for m in members):
-        values = tuple(v for m in members for v in m.values)  # type: ignore[union-attr]
-        return TLiteral(values, more)
+    literals = [m for m in members if isinstance(m, TLiteral)]
+    if members and len(literals) == len(members):
+        return TLiteral(tuple(v for m in literals for v in m.values), more)
     if len(members) == 1 and not more:
         return members[0]
     return TUnion(tuple(members), more)
@@ -208,7 +221,7 @@ def _http(text: str, depth: int) -> TExpr:
         name = m.group(1) if m.group(1) != "object" else None
         return _object_summary(name, m.group(2))
     if text in _HTTP_PRIMS:
-        return TPrim(_HTTP_PRIMS[text])  # type: ignore[arg-type]
+        return TPrim(_HTTP_PRIMS[text])
     if text == "object":
         return TMap(TPrim("unknown"))
     value = _literal(text)
@@ -240,7 +253,7 @@ def _py(text: str, depth: int) -> TExpr:
     if not text:
         raise TypeSyntaxError("empty type")
     if text in _PY_PRIMS:
-        return TPrim(_PY_PRIMS[text])  # type: ignore[arg-type]
+        return TPrim(_PY_PRIMS[text])
     parts = _split_top(text, "|")
     if len(parts) > 1:
         return _union_of([_py(p, depth + 1) for p in parts], 0)
@@ -278,7 +291,8 @@ def _py(text: str, depth: int) -> TExpr:
             else:
                 members.append(_py(arg, depth + 1))
         if head == "Literal":
-            return TLiteral(tuple(v for lit in members for v in lit.values), more)  # type: ignore[union-attr]
+            literals = [m for m in members if isinstance(m, TLiteral)]  # all of them
+            return TLiteral(tuple(v for lit in literals for v in lit.values), more)
         return _union_of(members, more) if more or len(members) != 1 else members[0]
     if head in ("Annotated", "Required", "NotRequired") and args:
         return _py(args[0], depth + 1)

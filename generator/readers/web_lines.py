@@ -276,9 +276,9 @@ def constraint_value(key: str, raw: str) -> Scalar:
         return raw == "true"
     if key == "default":
         value = jsontext.loads(raw)  # not NaN, not too large, not too deep: else ValueError
-        if isinstance(value, dict | list):
-            return raw  # a structured default stays as its JSON text
-        return value
+        if isinstance(value, str | int | float | bool) or value is None:
+            return value
+        return raw  # a structured default stays as its JSON text
     return raw
 
 

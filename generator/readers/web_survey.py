@@ -9,11 +9,20 @@ page is the Python flavor when it has an SDK call, a `class X:` line or a Python
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from generator.diagnostics import Diagnostics
+from generator.facts import Location
 from generator.readers import web_lines as wl
 from generator.readers.sdkcall import looks_like_call
 from generator.readers.web_examples import Block, scan_example
+
+# What a line marks: ("verb", method, path), ("sdk",) or ("section", kind, label, location).
+Mark = (
+    tuple[Literal["verb"], str, str]
+    | tuple[Literal["sdk"]]
+    | tuple[Literal["section"], str, str, Location | None]
+)
 
 
 @dataclass
@@ -22,7 +31,7 @@ class Survey:
     labels, the page title and the grammar."""
 
     blocks: dict[int, Block]
-    marks: dict[int, tuple]  # line index -> ("verb", method, path) | ("sdk",) | ("section", ...)
+    marks: dict[int, Mark]  # line index -> ("verb", method, path) | ("sdk",) | ("section", ...)
     titles: dict[int, int]  # method/SDK line index -> its title line index
     skip: set[int]  # title lines and example labels: not text of any entry
     known: set[str]  # titles; repeated later in the page they are navigation
@@ -30,7 +39,7 @@ class Survey:
     python: bool
 
 
-def _mark(s: str) -> tuple | None:
+def _mark(s: str) -> Mark | None:
     verb = wl.verb_line(s)
     if verb:
         return ("verb", *verb)
@@ -44,7 +53,7 @@ def survey(lines: list[str], path: str, diags: Diagnostics) -> Survey:
     """Find examples, operation titles (the plain line before a method or SDK line), example
     labels, the page title (first heading-like line before any construct) and the grammar."""
     blocks: dict[int, Block] = {}
-    marks: dict[int, tuple] = {}
+    marks: dict[int, Mark] = {}
     titles: dict[int, int] = {}
     skip: set[int] = set()
     title, python, started, prev = "", False, False, -1

@@ -7,19 +7,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-from generator import ir
-from generator.resolve.collect import Collector, Ctx
-from generator.resolve.merge import Merged, MergedField, MergedObject, field_key
-from generator.resolve.observations import FieldObs
-from generator.resolve.unify import refs_in, unify
+from generator import ir, irwalk
 from generator.diagnostics import Diagnostics
 from generator.facts import Entry, FieldEntry, ValueEntry
+from generator.names import DocName
+from generator.resolve.collect import Collector, Ctx
+from generator.resolve.merge import Merged, MergedField, MergedObject, field_key
+from generator.resolve.observations import FieldObs, RawType
+from generator.resolve.unify import unify
 
 
-def preorder(root: str, merged: Mapping[str, Merged]) -> list[tuple[str, str]]:
+def preorder(root: DocName, merged: Mapping[DocName, Merged]) -> list[tuple[DocName, str]]:
     """(owner type, field key) of every field reachable from `root`, parents before children."""
-    out: list[tuple[str, str]] = []
-    stack: list[tuple[str, int, frozenset[str]]] = [(root, 0, frozenset({root}))]
+    out: list[tuple[DocName, str]] = []
+    stack: list[tuple[DocName, int, frozenset[DocName]]] = [(root, 0, frozenset({root}))]
     # iterative DFS: a frame is (type name, next field index, types on the path)
     while stack:
         name, index, path = stack.pop()
@@ -35,21 +36,21 @@ def preorder(root: str, merged: Mapping[str, Merged]) -> list[tuple[str, str]]:
     return out
 
 
-def _object_refs(ref: ir.TypeRef, merged: Mapping[str, Merged]) -> list[str]:
-    return [n for n in refs_in(ref) if isinstance(merged.get(n), MergedObject)]
+def _object_refs(ref: RawType, merged: Mapping[DocName, Merged]) -> list[DocName]:
+    return [n for n in irwalk.refs_in(ref) if isinstance(merged.get(n), MergedObject)]
 
 
 def align(
-    root: str,
+    root: DocName,
     entries: tuple[Entry, ...],
-    merged: Mapping[str, Merged],
+    merged: Mapping[DocName, Merged],
     collector: Collector,
     ctx: Ctx,
     diags: Diagnostics,
-) -> dict[str, list[FieldObs]]:
+) -> dict[DocName, list[FieldObs]]:
     """Field observations by owner type for each flat entry that finds its place."""
     order = preorder(root, merged)
-    found: dict[str, list[FieldObs]] = {}
+    found: dict[DocName, list[FieldObs]] = {}
     pos = 0
     for entry in entries:
         if not isinstance(entry, FieldEntry):
@@ -88,14 +89,14 @@ def align(
     return found
 
 
-def _field(merged: Mapping[str, Merged], owner: str, key: str) -> MergedField | None:
+def _field(merged: Mapping[DocName, Merged], owner: DocName, key: str) -> MergedField | None:
     obj = merged.get(owner)
     if isinstance(obj, MergedObject):
         return next((f for f in obj.fields if f.key == key), None)
     return None
 
 
-def _find(order: list[tuple[str, str]], key: str, start: int) -> int | None:
+def _find(order: list[tuple[DocName, str]], key: str, start: int) -> int | None:
     """Next match at or after `start`; else the first match anywhere (a listing may jump back)."""
     for i in range(start, len(order)):
         if order[i][1] == key:

@@ -3,18 +3,9 @@ body they describe as an observation. Structure only: merging happens in `resolv
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import NamedTuple, get_args
 
-from generator import ir
-from generator.resolve.observations import (
-    AliasObs,
-    CountCheck,
-    EnumObs,
-    FieldObs,
-    ObjectObs,
-    Registry,
-    UnionObs,
-)
+from generator import ir, naming
 from generator.diagnostics import Diagnostics
 from generator.facts import (
     DeclEntry,
@@ -31,7 +22,17 @@ from generator.facts import (
     TypeEntry,
     ValueEntry,
 )
-from generator.names import pascal
+from generator.names import DocName
+from generator.resolve.observations import (
+    AliasObs,
+    CountCheck,
+    EnumObs,
+    FieldObs,
+    ObjectObs,
+    RawType,
+    Registry,
+    UnionObs,
+)
 from generator.source import Span
 
 MAX_DEPTH = 100
@@ -42,17 +43,17 @@ class Ctx(NamedTuple):
     (A NamedTuple: immutable like a frozen dataclass, and made several times faster; one is made
     for every field of every documented type.)"""
 
-    owner: str
+    owner: DocName
     field: str
     rank: int
     python: bool
     depth: int = 0
 
-    def inline_name(self, local: str | None = None) -> str:
-        """Deterministic name of an inline type: owner + field (+ the docs' local variant name)."""
-        return self.owner + pascal(self.field) + (pascal(local) if local else "")
+    def inline_name(self, local: str | None = None) -> DocName:
+        """The name of an inline type here (`naming.inline_type`)."""
+        return naming.inline_type(self.owner, self.field, local)
 
-    def enter(self, owner: str, field: str = "") -> Ctx:
+    def enter(self, owner: DocName, field: str = "") -> Ctx:
         return Ctx(owner, field, self.rank, self.python, self.depth + 1)
 
     def at(self, field: str) -> Ctx:
@@ -68,8 +69,8 @@ class _Walked(NamedTuple):
 
     token: FieldEntry  # the entry the key's id is of: held, so no other object takes the id
     obs: FieldObs
-    refers: tuple[tuple[str, int], ...]
-    counts: tuple[tuple[str, int, int], ...]
+    refers: tuple[tuple[DocName, int], ...]
+    counts: tuple[tuple[DocName, int, int], ...]
     reach: int  # how much deeper than the field's context the walk went
 
 
@@ -80,8 +81,8 @@ class _Recording:
 
     def __init__(self, span: Span) -> None:
         self.span = span
-        self.refers: list[tuple[str, int]] = []
-        self.counts: list[tuple[str, int, int]] = []
+        self.refers: list[tuple[DocName, int]] = []
+        self.counts: list[tuple[DocName, int, int]] = []
         self.ok = True  # False once something was made in another file
 
 
@@ -97,23 +98,22 @@ class Collector:
 
     # --- entry points -------------------------------------------------------------------------
 
-    def declaration(self, entry: Entry, ctx: Ctx) -> str | None:
+    def declaration(self, entry: Entry, ctx: Ctx) -> DocName | None:
         """A top-level documented type (domain types / models); returns its name."""
         if isinstance(entry, DeclEntry):
-            target = self.typeref(entry.type, entry.children, ctx.enter(entry.name), entry.span)
+            name = DocName(entry.name)
+            target = self.typeref(entry.type, entry.children, ctx.enter(name), entry.span)
             if isinstance(target, ir.LiteralOf):
                 self.reg.observe(
-                    entry.name, EnumObs(target.values, entry.span, ctx.rank, entry.description)
+                    name, EnumObs(target.values, entry.span, ctx.rank, entry.description)
                 )
             elif isinstance(target, ir.UnionOf):
                 self.reg.observe(
-                    entry.name, UnionObs(target.members, entry.span, ctx.rank, entry.description)
+                    name, UnionObs(target.members, entry.span, ctx.rank, entry.description)
                 )
-            elif not (isinstance(target, ir.Ref) and target.name == entry.name):
-                self.reg.observe(
-                    entry.name, AliasObs(target, entry.span, ctx.rank, entry.description)
-                )
-            return entry.name
+            elif not (isinstance(target, ir.Ref) and target.name == name):
+                self.reg.observe(name, AliasObs(target, entry.span, ctx.rank, entry.description))
+            return name
         if isinstance(entry, TypeEntry):
             ref = self.typeref(entry.type, entry.children, ctx, entry.span, entry.description)
             return ref.name if isinstance(ref, ir.Ref) else None
@@ -194,7 +194,7 @@ class Collector:
             obs.default,
         )
 
-    def _refer(self, name: str, span: Span) -> None:
+    def _refer(self, name: DocName, span: Span) -> None:
         self.reg.refer(name, span)
         for rec in self._recordings:
             if span.file == rec.span.file:
@@ -219,8 +219,8 @@ class Collector:
         ctx: Ctx,
         span: Span,
         description: str = "",
-    ) -> ir.TypeRef:
-        """The TypeRef for `expr` whose documented structure is `children`."""
+    ) -> RawType:
+        """The type reference for `expr` whose documented structure is `children`."""
         if ctx.depth > self._deepest:
             self._deepest = ctx.depth
         if ctx.depth > MAX_DEPTH:
@@ -250,29 +250,30 @@ class Collector:
                 # `tool_call: ToolCall` whose variants are `class ToolCall` and `class ToolCallDelta`:
                 # the union is unnamed (its name is taken by one of its own variants)
                 return self._from_variants(TUnion(()), variants, ctx, span)
-            self._refer(expr.name, span)
+            name = DocName(expr.name)
+            self._refer(name, span)
             if children:
-                self._body(expr.name, None, children, ctx, span, description)
-            return ir.Ref(expr.name)  # type: ignore[arg-type]
+                self._body(name, None, children, ctx, span, description)
+            return ir.Ref(name)
         return self._object(expr, children, ctx, span, description)
 
     def _object(
         self, expr: TObject, children: tuple[Entry, ...], ctx: Ctx, span: Span, description: str
-    ) -> ir.TypeRef:
+    ) -> RawType:
         if expr.name is None and not children:
             return ir.MapOf(ir.Unknown())  # `object { a, b }` with nothing said about a and b
-        name = expr.name or ctx.inline_name()
+        name = DocName(expr.name) if expr.name else ctx.inline_name()
         if expr.field_names is not None:
             self._check_summary(name, expr, children, span)
         if children:
             self._body(name, expr, children, ctx, span, description)
         else:
             self._refer(name, span)
-        return ir.Ref(name)  # type: ignore[arg-type]
+        return ir.Ref(name)
 
     def _body(
         self,
-        name: str,
+        name: DocName,
         summary: TObject | None,
         children: tuple[Entry, ...],
         ctx: Ctx,
@@ -290,7 +291,8 @@ class Collector:
                 self.reg.observe(name, EnumObs(values, span, ctx.rank, description))
                 return
         if kinds <= {TypeEntry}:
-            union = self._from_variants(TUnion(()), children, inner, span)  # type: ignore[arg-type]
+            variants = tuple(c for c in children if isinstance(c, TypeEntry))
+            union = self._from_variants(TUnion(()), variants, inner, span)
             members = union.members if isinstance(union, ir.UnionOf) else (union,)
             self.reg.observe(name, UnionObs(members, span, ctx.rank, description))
             return
@@ -299,7 +301,7 @@ class Collector:
 
     def _from_variants(
         self, expr: TExpr, variants: tuple[TypeEntry, ...], ctx: Ctx, span: Span
-    ) -> ir.TypeRef:
+    ) -> RawType:
         """Variant bullets are the truth about a union; the written expression only hints at
         precedence (`array of A or B or string` lists `array of A or B` and `string`)."""
         written = expr
@@ -316,27 +318,28 @@ class Collector:
                 self.diags.error(
                     span, "D003", f"summary says {total} variants, {len(variants)} are listed"
                 )
-        refs: list[ir.TypeRef] = []
+        refs: list[RawType] = []
         for i, variant in enumerate(variants):
             hint = members_written[i] if i < len(members_written) else None
             refs.append(self._variant(variant, hint, ctx))
-        result: ir.TypeRef = ir.UnionOf(tuple(refs)) if len(refs) > 1 else refs[0]
+        result: RawType = ir.UnionOf(tuple(refs)) if len(refs) > 1 else refs[0]
         return ir.ListOf(result) if wrap_list else result
 
-    def _variant(self, variant: TypeEntry, hint: TExpr | None, ctx: Ctx) -> ir.TypeRef:
+    def _variant(self, variant: TypeEntry, hint: TExpr | None, ctx: Ctx) -> RawType:
         vtype = variant.type
         if isinstance(hint, TRef) and not isinstance(vtype, (TRef, TObject)):
             # `Union[AgentType, ...]` documented by a bare `Literal[...]` bullet: its body
-            self._refer(hint.name, variant.span)
-            self._body(hint.name, None, _as_body(variant), ctx, variant.span, variant.description)
-            return ir.Ref(hint.name)  # type: ignore[arg-type]
+            name = DocName(hint.name)
+            self._refer(name, variant.span)
+            self._body(name, None, _as_body(variant), ctx, variant.span, variant.description)
+            return ir.Ref(name)
         if isinstance(vtype, TObject) and vtype.name and not ctx.python:
             local = isinstance(hint, TObject) and hint.name is None
             if local:  # `object {...} or ...` whose bullets name variants locally (`URL object`)
                 vtype = TObject(ctx.inline_name(vtype.name), vtype.field_names, vtype.more)
         return self.typeref(vtype, variant.children, ctx, variant.span, variant.description)
 
-    def _literal(self, expr: TLiteral, children: tuple[Entry, ...], span: Span) -> ir.TypeRef:
+    def _literal(self, expr: TLiteral, children: tuple[Entry, ...], span: Span) -> RawType:
         listed = tuple(c.value for c in children if isinstance(c, ValueEntry))
         total = len(expr.values) + expr.more
         if listed:
@@ -362,7 +365,7 @@ class Collector:
         return ir.LiteralOf(expr.values)
 
     def _check_summary(
-        self, name: str, expr: TObject, children: tuple[Entry, ...], span: Span
+        self, name: DocName, expr: TObject, children: tuple[Entry, ...], span: Span
     ) -> None:
         fields = [c.name for c in children if isinstance(c, FieldEntry)]
         expected = len(expr.field_names or ()) + expr.more
@@ -404,22 +407,19 @@ def _as_body(variant: TypeEntry) -> tuple[Entry, ...]:
     return variant.children
 
 
-def _prim(expr: TPrim) -> ir.TypeRef:
-    return _PRIMS.get(expr.name) or ir.Primitive(expr.name)  # type: ignore[arg-type]
+def _prim(expr: TPrim) -> RawType:
+    return _PRIMS[expr.name]
 
 
 # One shared node per kind (IR nodes are immutable): most fields are primitives.
-_PRIMS: dict[str, ir.TypeRef] = {
+_PRIMS: dict[str, RawType] = {
     "unknown": ir.Unknown(),
     "null": ir.Null(),
-    **{
-        kind: ir.Primitive(kind)
-        for kind in ("string", "integer", "number", "boolean", "datetime", "date")
-    },
+    **{kind: ir.Primitive(kind) for kind in get_args(ir.PrimitiveKind)},
 }
 
 
-def strip_null(ref: ir.TypeRef) -> tuple[ir.TypeRef, bool]:
+def strip_null(ref: RawType) -> tuple[RawType, bool]:
     """`Union[X, null]` -> (X, nullable)."""
     if isinstance(ref, ir.Null):
         return ir.Unknown(), True

@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, assert_never
 
 from generator import ir
+from generator.names import ClassName
+
+Types = Mapping[ClassName, ir.TypeDef]
 
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def example_problems(text: str, ref: ir.TypeRef, types: dict[str, ir.TypeDef]) -> list[str]:
+def example_problems(text: str, ref: ir.TypeRef, types: Types) -> list[str]:
     """Every place where the example disagrees with `ref` (`$.a[0].b: expected integer`)."""
     try:
         value = json.loads(text)
@@ -24,63 +28,60 @@ def example_problems(text: str, ref: ir.TypeRef, types: dict[str, ir.TypeDef]) -
     return problems
 
 
-def _check(
-    value: Any, ref: ir.TypeRef, types: dict[str, ir.TypeDef], at: str, out: list[str], depth: int
-) -> None:
+def _check(value: Any, ref: ir.TypeRef, types: Types, at: str, out: list[str], depth: int) -> None:
     if depth > 200:
         out.append(f"{at}: nested too deeply")
         return
-    if isinstance(ref, ir.Unknown):
-        return
-    if isinstance(ref, ir.Null):
-        if value is not None:
-            out.append(f"{at}: expected null")
-        return
-    if isinstance(ref, ir.Primitive):
-        if not _prim_ok(value, ref.kind):
-            out.append(f"{at}: expected {ref.kind}, got {json.dumps(value)[:40]}")
-        return
-    if isinstance(ref, ir.LiteralOf):
-        if value not in ref.values:
-            out.append(f"{at}: {json.dumps(value)[:40]} is not one of the documented values")
-        return
-    if isinstance(ref, ir.ListOf):
-        if not isinstance(value, list):
-            out.append(f"{at}: expected an array")
+    match ref:
+        case ir.Unknown():
             return
-        for i, item in enumerate(value):
-            _check(item, ref.item, types, f"{at}[{i}]", out, depth + 1)
-        return
-    if isinstance(ref, ir.MapOf):
-        if not isinstance(value, dict):
-            out.append(f"{at}: expected an object")
-            return
-        for k, v in value.items():
-            _check(v, ref.value, types, f"{at}.{k}", out, depth + 1)
-        return
-    if isinstance(ref, ir.UnionOf):
-        _union(value, ref.members, types, at, out, depth)
-        return
-    t = types.get(ref.name)
-    if t is not None:  # an undocumented type is reported once, where it is referenced (M001)
-        _named(value, t, types, at, out, depth)
+        case ir.Null():
+            if value is not None:
+                out.append(f"{at}: expected null")
+        case ir.Primitive():
+            if not _prim_ok(value, ref.kind):
+                out.append(f"{at}: expected {ref.kind}, got {json.dumps(value)[:40]}")
+        case ir.LiteralOf():
+            if value not in ref.values:
+                out.append(f"{at}: {json.dumps(value)[:40]} is not one of the documented values")
+        case ir.ListOf():
+            if not isinstance(value, list):
+                out.append(f"{at}: expected an array")
+                return
+            for i, item in enumerate(value):
+                _check(item, ref.item, types, f"{at}[{i}]", out, depth + 1)
+        case ir.MapOf():
+            if not isinstance(value, dict):
+                out.append(f"{at}: expected an object")
+                return
+            for k, v in value.items():
+                _check(v, ref.value, types, f"{at}.{k}", out, depth + 1)
+        case ir.UnionOf():
+            _union(value, ref.members, types, at, out, depth)
+        case ir.Ref():
+            t = types.get(ref.name)
+            if t is not None:  # an undocumented type is reported where it is referenced (M001)
+                _named(value, t, types, at, out, depth)
+        case _:
+            assert_never(ref)
 
 
-def _named(
-    value: Any, t: ir.TypeDef, types: dict[str, ir.TypeDef], at: str, out: list[str], depth: int
-) -> None:
-    if isinstance(t, ir.EnumType):
-        _check(value, ir.LiteralOf(t.values), types, at, out, depth)
-    elif isinstance(t, ir.UnionType):
-        _union(value, t.members, types, at, out, depth)
-    elif isinstance(t, ir.AliasType):
-        _check(value, t.target, types, at, out, depth + 1)
-    else:
-        _object(value, t, types, at, out, depth)
+def _named(value: Any, t: ir.TypeDef, types: Types, at: str, out: list[str], depth: int) -> None:
+    match t:
+        case ir.EnumType():
+            _check(value, ir.LiteralOf(t.values), types, at, out, depth)
+        case ir.UnionType():
+            _union(value, t.members, types, at, out, depth)
+        case ir.AliasType():
+            _check(value, t.target, types, at, out, depth + 1)
+        case ir.ObjectType():
+            _object(value, t, types, at, out, depth)
+        case _:
+            assert_never(t)
 
 
 def _object(
-    value: Any, t: ir.ObjectType, types: dict[str, ir.TypeDef], at: str, out: list[str], depth: int
+    value: Any, t: ir.ObjectType, types: Types, at: str, out: list[str], depth: int
 ) -> None:
     if not isinstance(value, dict):
         out.append(f"{at}: expected a {t.name} object")
@@ -103,7 +104,7 @@ def _object(
 def _union(
     value: Any,
     members: tuple[ir.TypeRef, ...],
-    types: dict[str, ir.TypeDef],
+    types: Types,
     at: str,
     out: list[str],
     depth: int,

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from generator import ir
+from generator import ir, irwalk
+from generator.diagnostics import Diagnostics
+from generator.facts import Constraint, Scalar
+from generator.names import DocName
 from generator.resolve.observations import (
     AliasObs,
     EnumObs,
     FieldObs,
     ObjectObs,
     Obs,
+    RawType,
     UnionObs,
 )
 from generator.resolve.unify import unify
-from generator.diagnostics import Diagnostics
-from generator.facts import Constraint, Scalar
 from generator.source import Span
 
 
@@ -27,7 +29,7 @@ class MergedField:
     key: str
     wire: str | None
     python: str | None
-    type: ir.TypeRef
+    type: RawType
     required: bool
     nullable: bool
     span: Span
@@ -38,7 +40,7 @@ class MergedField:
 
 @dataclass
 class MergedObject:
-    name: str
+    name: DocName
     fields: list[MergedField]
     span: Span
     description: str
@@ -53,10 +55,12 @@ def field_key(name: str) -> str:
 
 
 def merge_all(
-    observations: dict[str, list[Obs]], diags: Diagnostics, order: Mapping[str, int] | None = None
-) -> dict[str, Merged]:
+    observations: Mapping[DocName, Sequence[Obs]],
+    diags: Diagnostics,
+    order: Mapping[str, int] | None = None,
+) -> dict[DocName, Merged]:
     """One merged description per type name."""
-    out: dict[str, Merged] = {}
+    out: dict[DocName, Merged] = {}
     for name in sorted(observations):
         merged = merge_one(name, observations[name], diags, order)
         if merged is not None:
@@ -64,17 +68,19 @@ def merge_all(
     return out
 
 
-class ProvisionalMerge(Mapping[str, Merged]):
+class ProvisionalMerge(Mapping[DocName, Merged]):
     """What `merge_all` would give for the observations made so far, merged name by name on first
     use (the web pass looks up only the types it aligns against). Later observations do not change
     it; its diagnostics are dropped (the final merge reports them)."""
 
-    def __init__(self, observations: dict[str, list[Obs]], order: Mapping[str, int]) -> None:
+    def __init__(
+        self, observations: Mapping[DocName, Sequence[Obs]], order: Mapping[str, int]
+    ) -> None:
         self._obs = {name: list(obs) for name, obs in observations.items()}
         self._order = order
-        self._done: dict[str, Merged | None] = {}
+        self._done: dict[DocName, Merged | None] = {}
 
-    def __getitem__(self, name: str) -> Merged:
+    def __getitem__(self, name: DocName) -> Merged:
         if name not in self._done:
             if name not in self._obs:
                 raise KeyError(name)
@@ -84,7 +90,7 @@ class ProvisionalMerge(Mapping[str, Merged]):
             raise KeyError(name)
         return merged
 
-    def __iter__(self) -> Iterator[str]:
+    def __iter__(self) -> Iterator[DocName]:
         return (name for name in sorted(self._obs) if name in self)
 
     def __len__(self) -> int:
@@ -92,7 +98,7 @@ class ProvisionalMerge(Mapping[str, Merged]):
 
 
 def merge_one(
-    name: str, obs: list[Obs], diags: Diagnostics, order: Mapping[str, int] | None = None
+    name: DocName, obs: Sequence[Obs], diags: Diagnostics, order: Mapping[str, int] | None = None
 ) -> Merged | None:
     """`order` (document path -> reading position) breaks ties between equally ranked places; by
     default they are ordered by file path, which depends on the folder layout."""
@@ -114,12 +120,15 @@ def merge_one(
                 "M002",
                 f"{name} is described differently here and at {first.span}",
             )
+    if isinstance(first, ObjectObs):  # an object wins over other kinds: its observations merge
+        objects = [o for o in ranked if isinstance(o, ObjectObs)]
+        return _merge_object(name, objects, diags)
     return first
 
 
-def _precedence(order: Mapping[str, int] | None) -> Callable[[Obs], tuple]:
+def _precedence(order: Mapping[str, int] | None) -> Callable[[Obs], tuple[int, int, Span]]:
     if order is None:
-        return lambda o: (o.rank, o.span)
+        return lambda o: (o.rank, 0, o.span)
     last = len(order)
     return lambda o: (o.rank, order.get(o.span.file, last), o.span)
 
@@ -140,7 +149,7 @@ def _same(a: Obs, b: Obs) -> bool:
     return False
 
 
-def _dedupe(obs: list[Obs]) -> list[Obs]:
+def _dedupe(obs: Sequence[Obs]) -> list[Obs]:
     """Identical repeats (the same class documented again and again) count once."""
     seen: set[object] = set()
     out: list[Obs] = []
@@ -169,7 +178,7 @@ def _fingerprint(o: Obs) -> object:
     return ("alias", o.target)
 
 
-def _merge_object(name: str, obs: list[ObjectObs], diags: Diagnostics) -> MergedObject:
+def _merge_object(name: DocName, obs: list[ObjectObs], diags: Diagnostics) -> MergedObject:
     fields: dict[str, MergedField] = {}
     description = next((o.description for o in obs if o.description), "")
     for o in obs:
@@ -232,3 +241,40 @@ def _merge_field(owner: str, m: MergedField, f: FieldObs, diags: Diagnostics) ->
                 "M002",
                 f"{owner}.{f.name}: {c.name} is {c.value!r} here but {known.value!r} at {known.span}",
             )
+
+
+def fold_synthetic(
+    merged: dict[DocName, Merged], synthetic: set[DocName]
+) -> dict[DocName, DocName]:
+    """Undocumented inline types that a documented one describes too become that one (same
+    fields, same required flags, field types that unify; the first documented name by sorted
+    order wins). Returns the mapping; references to folded names are rewritten in `merged`."""
+    by_shape: dict[tuple[tuple[str, bool], ...], list[tuple[DocName, MergedObject]]] = {}
+    for name, m in sorted(merged.items()):  # indexed by shape: linear, not quadratic
+        if isinstance(m, MergedObject) and name not in synthetic:
+            by_shape.setdefault(_shape(m), []).append((name, m))
+    mapping: dict[DocName, DocName] = {}
+    for name in sorted(synthetic):
+        made = merged.get(name)
+        if not isinstance(made, MergedObject):
+            continue
+        candidates = by_shape.get(_shape(made), [])
+        match = next((n for n, d in candidates if _compatible(made, d)), None)
+        if match is not None:
+            mapping[name] = match
+    if mapping:
+        for m in merged.values():
+            if isinstance(m, MergedObject):
+                for f in m.fields:
+                    f.type = irwalk.rename_within(f.type, mapping)
+    return mapping
+
+
+def _shape(m: MergedObject) -> tuple[tuple[str, bool], ...]:
+    """Field keys and required flags, in order: objects of different shapes never match."""
+    return tuple((f.key, f.required) for f in m.fields)
+
+
+def _compatible(a: MergedObject, b: MergedObject) -> bool:
+    """Same shape (the caller's index) and field types that unify."""
+    return all(unify(x.type, y.type) is not None for x, y in zip(a.fields, b.fields, strict=True))

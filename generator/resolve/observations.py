@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.facts import Constraint, Scalar
-from generator.ir import TypeRef
+from generator.ir import TypeRefOf
+from generator.names import DocName
 from generator.source import Span
+
+# A type reference as the docs spell it: its names are not yet validated nor resolved.
+RawType = TypeRefOf[DocName]
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,7 +18,7 @@ class FieldObs:
     """One field of one object as one place documents it. `python`: the name is an SDK name."""
 
     name: str
-    type: TypeRef
+    type: RawType
     required: bool
     nullable: bool
     span: Span
@@ -43,7 +47,7 @@ class EnumObs:
 
 @dataclass(frozen=True, slots=True)
 class UnionObs:
-    members: tuple[TypeRef, ...]
+    members: tuple[RawType, ...]
     span: Span
     rank: int
     description: str = ""
@@ -51,7 +55,7 @@ class UnionObs:
 
 @dataclass(frozen=True, slots=True)
 class AliasObs:
-    target: TypeRef
+    target: RawType
     span: Span
     rank: int
     description: str = ""
@@ -64,7 +68,7 @@ Obs = ObjectObs | EnumObs | UnionObs | AliasObs
 class CountCheck:
     """A summary count (`15 more`) to verify against the merged type."""
 
-    name: str
+    name: DocName
     expected: int
     span: Span
 
@@ -73,12 +77,12 @@ class CountCheck:
 class Registry:
     """Observations by raw type name, references to check, counts to verify."""
 
-    observations: dict[str, list[Obs]] = field(default_factory=dict)
-    references: dict[str, list[Span]] = field(default_factory=dict)
+    observations: dict[DocName, list[Obs]] = field(default_factory=dict)
+    references: dict[DocName, list[Span]] = field(default_factory=dict)
     counts: list[CountCheck] = field(default_factory=list)
 
-    def observe(self, name: str, obs: Obs) -> None:
+    def observe(self, name: DocName, obs: Obs) -> None:
         self.observations.setdefault(name, []).append(obs)
 
-    def refer(self, name: str, span: Span) -> None:
+    def refer(self, name: DocName, span: Span) -> None:
         self.references.setdefault(name, []).append(span)

@@ -1,137 +1,141 @@
-"""Group the facts of each operation (same method and path) across documents, and derive what
-the docs leave implicit: SDK method path, parameter locations, response by naming convention."""
+"""Pass 4, resolve operations: each draft becomes an `ir.Operation` with validated names
+(`naming`), class-name references, the SDK's positional parameters, pagination and examples."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from collections.abc import Mapping
 
-from generator import jsontext
-from generator.facts import DocumentFacts, Example, OperationFacts, SdkCall
-from generator.names import pascal, snake
-from generator.source import Span
+from generator import ir, irwalk, naming
+from generator.facts import DocumentFacts
+from generator.names import CLIENT_ATTRS, RESERVED_PARAMS, RESOURCE_ATTRS, ClassName, PyName
+from generator.resolve.finalize import constraints
+from generator.resolve.merge import field_key
+from generator.resolve.observe import OpDraft
+from generator.resolve.state import Resolution
 
-_PATH_PARAM = re.compile(r"\{([^{}]+)\}")
-_VERSION = re.compile(r"^v\d+$")
-
-
-def rank(doc: DocumentFacts) -> int:
-    """Structural authority of a document: HTTP markdown, Python markdown, web text."""
-    return {"http": 0, "python": 1, "web": 2}[doc.flavor]
+HttpMethod = ir.HttpMethod
 
 
-def doc_key(doc: DocumentFacts) -> tuple[int, str, str, str]:
-    """The order documents are read in: by authority, then by file name and content. Never by
-    folder: moving files between folders (or copying them in another order) changes nothing."""
-    return (rank(doc), PurePosixPath(doc.path).name, doc.digest, doc.path)
+def to_operation(
+    res: Resolution,
+    d: OpDraft,
+    resolved: naming.Resolver,
+    types: Mapping[ClassName, ir.TypeDef],
+) -> ir.Operation:
+    g = d.group
+    params = []
+    used: set[str] = set()
+    by_raw: dict[str, PyName] = {}
+    reserved = RESERVED_PARAMS if d.body_name else RESERVED_PARAMS - {"body"}
+    for f in d.params.fields:
+        raw = f.python or f.key
+        py = res.py_names.name(raw, f.span, f"{g.summary}: parameter")
+        while py in used or py in reserved:
+            taken = "another parameter" if py in used else "a name the generated code uses"
+            res.diags.warning(
+                f.span, "M009", f"{g.summary}: parameter {raw!r} collides with {taken}; renamed"
+            )
+            py = PyName(py + "_")
+        used.add(py)
+        for spelling in (f.python, f.wire, f.key):
+            if spelling:
+                by_raw.setdefault(spelling, py)
+        location = d.locations[f.key]
+        params.append(
+            ir.Parameter(
+                name=py,
+                wire_name=f.wire or f.python or f.key,
+                location=location,
+                type=irwalk.rename(f.type, resolved),
+                required=f.required or location == "path",
+                nullable=f.nullable,
+                span=f.span,
+                description=f.description,
+                constraints=constraints(f.constraints, f"{g.summary} {py}", res.diags),
+                default=f.default,
+            )
+        )
+    response = irwalk.rename(d.response, resolved) if d.response is not None else None
+    sdk = g.sdk
+
+    def param_name(raw: str) -> PyName:
+        return by_raw.get(raw) or by_raw.get(field_key(raw)) or PyName.sanitize(raw)[0]
+
+    path_names = [param_name(p) for p in g.path_params()]
+    positional: tuple[PyName, ...] = ()
+    if sdk is not None:
+        positional = tuple(param_name(p) for p in sdk.positional)
+        for raw, name in zip(sdk.positional, positional, strict=True):
+            if name not in used:
+                msg = f"the signature's argument {raw!r} is not a documented parameter; ignored"
+                res.diags.warning(sdk.span, "D005", msg)
+    elif path_names:
+        positional = (path_names[-1],)
+    positional = tuple(dict.fromkeys(n for n in positional if n in used))
+    example, requests = g.examples()
+    resource = tuple(
+        res.py_names.name(r, g.span, "resource", CLIENT_ATTRS if i == 0 else RESOURCE_ATTRS)
+        for i, r in enumerate(d.resource)
+    )
+    return ir.Operation(
+        operation_id=PyName.sanitize("_".join((*resource, d.method)))[0],
+        method=_http_method(g.method),
+        path=g.path,
+        resource=resource,
+        sdk_name=res.py_names.name(d.method, g.span, "SDK method", RESOURCE_ATTRS),
+        summary=g.summary,
+        span=g.span,
+        description=g.description,
+        params=tuple(params),
+        body=ir.Ref(resolved(d.body_name)) if d.body_name else None,
+        response=response,
+        positional=positional,
+        pagination=_pagination(params, response, types),
+        response_example=example,
+        request_examples=requests,
+    )
 
 
-@dataclass
-class OpGroup:
-    """All the places that document one operation, most authoritative first."""
+def _http_method(method: str) -> HttpMethod:
+    """The readers only make operations of these methods."""
+    for known in ir.HTTP_METHODS:
+        if method == known:
+            return known
+    raise ValueError(f"not an HTTP method: {method!r}")
 
-    method: str
-    path: str
-    places: list[tuple[OperationFacts, DocumentFacts]] = field(default_factory=list)
 
-    @property
-    def span(self) -> Span:
-        return self.places[0][0].span
-
-    @property
-    def sdk(self) -> SdkCall | None:
-        return next((op.sdk for op, _ in self.places if op.sdk), None)
-
-    @property
-    def summary(self) -> str:
-        return next((op.title for op, _ in self.places if op.title), "")
-
-    @property
-    def description(self) -> str:
-        return next((op.description for op, _ in self.places if op.description), "")
-
-    def resource_and_method(self) -> tuple[tuple[str, ...], str]:
-        """From the Python signature when documented; else from the path and the title's verb."""
-        sdk = self.sdk
-        if sdk is not None and len(sdk.method_path) >= 2:
-            return sdk.method_path[:-1], sdk.method_path[-1]
-        method = snake(self.summary.split()[0]) if self.summary.split() else self.method
-        literal = [
-            snake(s)
-            for s in self.path.split("/")
-            if s and not _PATH_PARAM.fullmatch(s) and not _VERSION.match(s)
-        ]
-        if len(literal) > 1 and literal[-1] == method:
-            literal = literal[:-1]
-        return tuple(literal) or ("api",), method
-
-    def path_params(self) -> list[str]:
-        return _PATH_PARAM.findall(self.path)
-
-    def examples(self) -> tuple[str | None, tuple[tuple[str, str], ...]]:
-        """The first JSON response example that parses, and every request example (deduped)."""
-        response: str | None = None
-        requests: list[tuple[str, str]] = []
-        for op, _ in self.places:
-            for ex in op.examples:
-                if ex.role == "response" and response is None and _parses(ex):
-                    response = ex.text
-                elif ex.role == "request" and (ex.language, ex.text) not in requests:
-                    requests.append((ex.language, ex.text))
-        return response, tuple(requests)
-
-    def response_example_span(self) -> Span | None:
-        """Where the response example that `examples` picks is documented."""
-        for op, _ in self.places:
-            for ex in op.examples:
-                if ex.role == "response" and _parses(ex):
-                    return ex.span
+def _pagination(
+    params: list[ir.Parameter], response: ir.TypeRef | None, types: Mapping[ClassName, ir.TypeDef]
+) -> ir.Pagination | None:
+    """Cursor pagination: a list response whose items have an `id`, and an `after` cursor."""
+    if not isinstance(response, ir.ListOf) or not isinstance(response.item, ir.Ref):
         return None
+    if not any(p.wire_name == "after" and p.location == "query" for p in params):
+        return None
+    item = types.get(response.item.name)
+    if isinstance(item, ir.ObjectType) and any(f.wire_name == "id" for f in item.fields):
+        return ir.Pagination(cursor_param="after", item_id="id")
+    return None
 
 
-def _parses(ex: Example) -> bool:
-    """JSON that every output can carry (the readers reported any other, D006/D008)."""
-    try:
-        jsontext.loads(ex.text)
-    except ValueError:
-        return False
-    return True
-
-
-def group_operations(docs: list[DocumentFacts]) -> list[OpGroup]:
-    """Groups in documented order (first appearance in the most authoritative document)."""
-    groups: dict[tuple[str, str], OpGroup] = {}
-    for doc in sorted(docs, key=doc_key):
+def base_url(docs: list[DocumentFacts]) -> str | None:
+    """The server of the first curl example."""
+    for doc in docs:
         for op in doc.operations:
-            if not op.method or not op.path:
-                continue  # the reader reported D004
-            key = (op.method, _normalize(op.path))
-            groups.setdefault(key, OpGroup(op.method, op.path)).places.append((op, doc))
-    return list(groups.values())
+            for ex in op.examples:
+                m = re.search(r"curl\s+['\"]?(https?://[^/\s'\"]+)", ex.text)
+                if ex.role == "request" and m:
+                    return m.group(1)
+    return None
 
 
-def _normalize(path: str) -> str:
-    return path.rstrip("/") or "/"
-
-
-def singular(word: str) -> str:
-    """English singular of a resource name: `tools` -> `tool`, `policies` -> `policy`."""
-    if word.endswith("ies") and len(word) > 3:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "shes", "ches", "xes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
-
-
-def conventional_name(resource: tuple[str, ...], method: str, suffix: str) -> str:
-    """Stainless's convention, `{Singular}{Method}{Suffix}`: `tools.delete` -> ToolDeleteResponse."""
-    return pascal(singular(resource[-1])) + pascal(method) + suffix
-
-
-def synthetic_name(resource: tuple[str, ...], method: str, suffix: str) -> str:
-    """A name for an undocumented inline type of an operation, unique across resources."""
-    head = "".join(pascal(r) for r in resource[:-1])
-    return head + conventional_name(resource, method, suffix)
+def client_class(docs: list[DocumentFacts]) -> str | None:
+    """The client class the first Python example makes (`client = Letta(...)`)."""
+    for doc in docs:
+        for op in doc.operations:
+            for ex in op.examples:
+                m = re.search(r"^\s*client\s*=\s*([A-Z]\w*)\(", ex.text, re.M)
+                if ex.role == "request" and m:
+                    return m.group(1)
+    return None

@@ -217,19 +217,17 @@ def render_client(
     files[f"{pkg}/resources/__init__.py"] = render("client/resources_init.py.jinja")
     files[f"{pkg}/_client.py"] = render(
         "client/client.py.jinja",
-        client=config.client_class,
+        client=config.client,
         env_prefix=config.env_prefix,
         base_url=config.base_url or "http://localhost",
         sdk_name=pkg,
         version=config.version,
         resources=top,
     )
-    exports = sorted(
-        [config.client_class, "Async" + config.client_class, "types", *_PACKAGE_RUNTIME]
-    )
+    exports = sorted([config.client, "Async" + config.client, "types", *_PACKAGE_RUNTIME])
     files[f"{pkg}/__init__.py"] = render(
         "client/package_init.py.jinja",
-        client=config.client_class,
+        client=config.client,
         version=config.version,
         exports=exports,
         runtime_names=_PACKAGE_RUNTIME,

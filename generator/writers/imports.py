@@ -14,18 +14,21 @@ LINE_LENGTH = 100  # as the formatter is told (`writers.format.RUFF_ARGS`)
 _DIGITS = re.compile(r"(\d+)")
 
 
-def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
+NaturalKey = tuple[tuple[int, int | str], ...]
+
+
+def _natural(text: str) -> NaturalKey:
     """`part2` before `part10`, as ruff orders names (digit runs by value)."""
     return tuple((1, int(p)) if p.isdigit() else (0, p) for p in _DIGITS.split(text) if p)
 
 
-def _member_key(name: str) -> tuple:
+def _member_key(name: str) -> tuple[int, NaturalKey, NaturalKey]:
     """isort's order by type: CONSTANTS, then Classes, then functions and variables."""
     kind = 0 if name.isupper() and len(name) > 1 else 1 if name[:1].isupper() else 2
     return (kind, _natural(name.lower()), _natural(name))
 
 
-def _module_key(module: str) -> tuple:
+def _module_key(module: str) -> tuple[int, NaturalKey, NaturalKey]:
     """Relative modules furthest first (`..x` before `.y`), then by name, case aside."""
     dots = len(module) - len(module.lstrip("."))
     rest = module[dots:]

@@ -44,10 +44,10 @@ def field_view(f: ir.Field, printer: Printer, imports: set[Import]) -> FieldView
     single-value literal (a union tag) defaults to its value; other optional fields to None.
     (A null sent for a tag is still parsed: the runtime's lenient path keeps it.)"""
     annotation = printer.annotation(f.type, imports)
-    tag = isinstance(f.type, ir.LiteralOf) and len(f.type.values) == 1
+    tag = f.type.values if isinstance(f.type, ir.LiteralOf) and len(f.type.values) == 1 else None
     args: list[str] = []
     if not f.required and tag:  # a union tag: pydantic discriminators need a plain Literal
-        args.append(f"default={pyrepr(f.type.values[0])}")  # type: ignore[union-attr]
+        args.append(f"default={pyrepr(tag[0])}")
     else:
         if f.nullable or not f.required:
             annotation = printer.optional(annotation, imports)

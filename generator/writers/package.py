@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from generator import ir
 from generator.config import Config
+from generator.paths import templates_dir
 from generator.writers.client import resource_tree, walk
-from generator.writers.render import render, templates_dir
+from generator.writers.render import render
 
 
 def runtime_files(config: Config) -> dict[str, str]:
@@ -20,7 +21,7 @@ def runtime_files(config: Config) -> dict[str, str]:
 
 def _surface(api: ir.Api) -> list[dict[str, object]]:
     """Resources with their methods, for api.md."""
-    out = []
+    out: list[dict[str, object]] = []
     nodes = walk(resource_tree(api))
     for node in nodes:
         if not node.operations:

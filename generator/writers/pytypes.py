@@ -4,10 +4,10 @@ needs (structured values, not strings), and which module of `types/` defines eac
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import assert_never
 
-from generator import ir
-from generator.resolve.unify import refs_in
-from generator.names import snake
+from generator import ir, irwalk, naming
+from generator.names import ClassName
 
 _PRIMS = {
     "string": "str",
@@ -50,24 +50,18 @@ def pyrepr(value: object) -> str:
     return text
 
 
-def type_deps(t: ir.TypeDef) -> list[str]:
+def type_deps(t: ir.TypeDef) -> list[ClassName]:
     """Names a definition mentions."""
-    if isinstance(t, ir.ObjectType):
-        return [n for f in t.fields for n in refs_in(f.type)]
-    if isinstance(t, ir.UnionType):
-        return [n for m in t.members for n in refs_in(m)]
-    if isinstance(t, ir.AliasType):
-        return refs_in(t.target)
-    return []
+    return irwalk.typedef_deps(t)
 
 
 def module_map(api: ir.Api) -> dict[str, str]:
     """Type name -> module name in `types/`: one module per type, except that mutually recursive
-    types share the module of the first of them by name (strongly connected components)."""
-    graph = {t.name: sorted(set(type_deps(t))) for t in api.types}
+    types share one module (strongly connected components; `naming.type_module`)."""
+    graph: dict[str, list[str]] = {t.name: sorted(set(type_deps(t))) for t in api.types}
     out: dict[str, str] = {}
     for component in _components(graph):
-        module = snake(min(component))
+        module = naming.type_module(component)
         for name in component:
             out[name] = module
     return out
@@ -166,13 +160,18 @@ class Printer:
             imports.add(Import("typing", "Annotated"))
             imports.add(Import("pydantic", "Field"))
             return f"Annotated[{inner}, Field(discriminator={pyrepr(ref.discriminator.property)})]"
-        module = self.modules[ref.name]
+        if isinstance(ref, ir.Ref):
+            return self._named(ref.name, imports)
+        assert_never(ref)
+
+    def _named(self, name: ClassName, imports: set[Import]) -> str:
+        module = self.modules[name]
         if module != self.here:
             where = f"{self.types_pkg}.{module}" if self.types_pkg else f".{module}"
-            imports.add(Import(where, ref.name))
-        if self.accept_dicts and ref.name in self.objects:
-            return f"{ref.name} | {self._builtin('dict', imports)}[str, object]"
-        return str(ref.name)
+            imports.add(Import(where, name))
+        if self.accept_dicts and name in self.objects:
+            return f"{name} | {self._builtin('dict', imports)}[str, object]"
+        return str(name)
 
     def _builtin(self, name: str, imports: set[Import]) -> str:
         if name in self.shadowed:

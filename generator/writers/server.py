@@ -10,10 +10,11 @@ from typing import Any
 
 from generator import ir
 from generator.config import Config
+from generator.paths import templates_dir
 from generator.writers.imports import import_block, sorted_all
 from generator.writers.openapi import openapi_document
 from generator.writers.pytypes import Import, Printer, module_map
-from generator.writers.render import render, templates_dir
+from generator.writers.render import render
 from generator.writers.server_values import ServerWriterError, mock_response
 from generator.writers.server_views import resource_views, routed
 
@@ -57,15 +58,18 @@ def _json_text(data: Any, open_levels: int = 3) -> str:
             parts.append(json.dumps(value, ensure_ascii=False, allow_nan=False))
             return
         pad = "\n" + " " * (level + 1)
-        is_dict = isinstance(value, dict)
-        parts.append("{" if is_dict else "[")
-        for i, item in enumerate(value.items() if is_dict else value):
+        if isinstance(value, dict):
+            parts.append("{")
+            for i, (key, item) in enumerate(value.items()):
+                parts.append(("," if i else "") + pad + json.dumps(key, ensure_ascii=False) + ": ")
+                write(item, level + 1)
+            parts.append("\n" + " " * level + "}")
+            return
+        parts.append("[")
+        for i, item in enumerate(value):
             parts.append(("," if i else "") + pad)
-            if is_dict:
-                parts.append(json.dumps(item[0], ensure_ascii=False) + ": ")
-                item = item[1]
             write(item, level + 1)
-        parts.append("\n" + " " * level + ("}" if is_dict else "]"))
+        parts.append("\n" + " " * level + "]")
 
     write(data, 0)
     return "".join(parts) + "\n"

@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench import synth
-from generator.resolve import build_api, collect
 from generator.diagnostics import Diagnostics
 from generator.facts import FieldEntry
 from generator.readers import bullets, markdown, read_spec
+from generator.resolve import build_api, collect
 from generator.source import Span
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,0 +1,135 @@
+"""The checks between and after the passes: references to undocumented types, summary counts,
+paths, operations documented twice or with disagreeing SDK methods, SDK names that collide,
+and response examples that disagree with the resolved types. Each reports; none changes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from generator import ir, naming
+from generator.diagnostics import Diagnostics
+from generator.facts import SdkCall
+from generator.names import ClassName, DocName
+from generator.resolve.examples import example_problems
+from generator.resolve.groups import OpGroup
+from generator.resolve.merge import Merged, MergedObject
+from generator.resolve.observations import Registry
+from generator.source import Span
+
+MAX_PATH_SEGMENTS = 32  # /v1/a/{b}/c...: real paths have fewer than 10
+
+
+def path_ok(g: OpGroup, diags: Diagnostics) -> bool:
+    segments = g.path.count("/")
+    if segments > MAX_PATH_SEGMENTS:
+        msg = f"path has {segments} segments; the reader accepts at most {MAX_PATH_SEGMENTS}"
+        diags.error(g.span, "D008", msg)
+    return segments <= MAX_PATH_SEGMENTS
+
+
+def places(g: OpGroup, diags: Diagnostics) -> None:
+    """An operation documented twice in one file (M004); SDK methods that disagree (M003)."""
+    first_in: dict[str, Span] = {}
+    sdk: SdkCall | None = None
+    for op, doc in g.places:
+        first = first_in.setdefault(doc.path, op.span)
+        if first != op.span:
+            diags.warning(
+                op.span,
+                "M004",
+                f"{g.method.upper()} {g.path} is documented again in this file (first at line"
+                f" {first.line}); both places are read",
+            )
+        if op.sdk is None:
+            continue
+        if sdk is None:
+            sdk = op.sdk
+        elif op.sdk.method_path != sdk.method_path:
+            diags.warning(
+                op.sdk.span,
+                "M003",
+                f"{g.method.upper()} {g.path} is the SDK method {'.'.join(op.sdk.method_path)}"
+                f" here but {'.'.join(sdk.method_path)} at {sdk.span}; keeping the one at"
+                f" {sdk.span}",
+            )
+
+
+def references(reg: Registry, merged: Mapping[DocName, Merged], diags: Diagnostics) -> None:
+    for name in sorted(reg.references):
+        if name not in merged:
+            for span in sorted(set(reg.references[name]))[:1]:
+                diags.error(span, "M001", f"{name} is documented nowhere")
+
+
+def counts(reg: Registry, merged: Mapping[DocName, Merged], diags: Diagnostics) -> None:
+    for check in reg.counts:
+        m = merged.get(check.name)
+        if isinstance(m, MergedObject) and len(m.fields) != check.expected:
+            diags.error(
+                check.span,
+                "D003",
+                f"summary says {check.name} has {check.expected} fields,"
+                f" {len(m.fields)} are documented",
+            )
+
+
+def sdk_names(ops: tuple[ir.Operation, ...], diags: Diagnostics) -> None:
+    """Two operations must not become one SDK method (the second would replace the first)."""
+    seen: dict[tuple[str, ...], ir.Operation] = {}
+    ids: dict[str, ir.Operation] = {}
+    for op in ops:
+        key = (*op.resource, op.sdk_name)
+        first = seen.setdefault(key, op)
+        same_id = ids.setdefault(op.operation_id.lower(), op)  # also spelled in upper case
+        if first is not op:
+            diags.error(
+                op.span,
+                "M009",
+                f"{op.method.upper()} {op.path} and {first.method.upper()} {first.path}"
+                f" (at {first.span}) both become the SDK method {'.'.join(key)}",
+            )
+        elif same_id is not op:
+            diags.error(
+                op.span,
+                "M009",
+                f"{op.method.upper()} {op.path} and {same_id.method.upper()} {same_id.path}"
+                f" (at {same_id.span}) both get the operation id {op.operation_id}",
+            )
+    _resources(ops, diags)
+
+
+def _resources(ops: tuple[ir.Operation, ...], diags: Diagnostics) -> None:
+    """The SDK's resource tree: each resource (`client.a.b`) becomes a class
+    (`naming.resource_class`), and is an attribute of its parent next to the parent's methods."""
+    first_op: dict[tuple[str, ...], ir.Operation] = {}
+    methods: dict[tuple[str, ...], set[str]] = {}
+    for op in ops:
+        methods.setdefault(op.resource, set()).add(op.sdk_name)
+        for i in range(1, len(op.resource) + 1):
+            first_op.setdefault(op.resource[:i], op)
+    classes: dict[str, tuple[str, ...]] = {}
+    for path, op in first_op.items():
+        cname = naming.resource_class(path)
+        other = classes.setdefault(cname, path)
+        if other != path:
+            diags.error(
+                op.span,
+                "M009",
+                f"the SDK resources {'.'.join(path)} and {'.'.join(other)} both become"
+                f" the class {cname}",
+            )
+        if path[-1] in methods.get(path[:-1], set()):
+            diags.error(
+                op.span,
+                "M009",
+                f"{'.'.join(path)} is both an SDK method and a resource of {'.'.join(path[:-1])}",
+            )
+
+
+def example(
+    op: ir.Operation, types: Mapping[ClassName, ir.TypeDef], span: Span, diags: Diagnostics
+) -> None:
+    if op.response_example is None or op.response is None:
+        return
+    for problem in example_problems(op.response_example, op.response, types)[:5]:
+        diags.warning(span, "M012", f"{op.summary} response example: {problem}")

@@ -1,0 +1,102 @@
+"""Group the facts of each operation (same method and path) across documents, most authoritative
+place first; what the docs leave implicit (SDK method path) is asked of `generator.naming`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from generator import jsontext, naming
+from generator.facts import DocumentFacts, Example, OperationFacts, SdkCall
+from generator.source import Span
+
+
+def rank(doc: DocumentFacts) -> int:
+    """Structural authority of a document: HTTP markdown, Python markdown, web text."""
+    return {"http": 0, "python": 1, "web": 2}[doc.flavor]
+
+
+def doc_key(doc: DocumentFacts) -> tuple[int, str, str, str]:
+    """The order documents are read in: by authority, then by file name and content. Never by
+    folder: moving files between folders (or copying them in another order) changes nothing."""
+    return (rank(doc), PurePosixPath(doc.path).name, doc.digest, doc.path)
+
+
+@dataclass
+class OpGroup:
+    """All the places that document one operation, most authoritative first."""
+
+    method: str
+    path: str
+    places: list[tuple[OperationFacts, DocumentFacts]] = field(default_factory=list)
+
+    @property
+    def span(self) -> Span:
+        return self.places[0][0].span
+
+    @property
+    def sdk(self) -> SdkCall | None:
+        return next((op.sdk for op, _ in self.places if op.sdk), None)
+
+    @property
+    def summary(self) -> str:
+        return next((op.title for op, _ in self.places if op.title), "")
+
+    @property
+    def description(self) -> str:
+        return next((op.description for op, _ in self.places if op.description), "")
+
+    def resource_and_method(self) -> tuple[tuple[str, ...], str]:
+        """From the Python signature when documented; else from the path and the title's verb."""
+        sdk = self.sdk
+        if sdk is not None and len(sdk.method_path) >= 2:
+            return sdk.method_path[:-1], sdk.method_path[-1]
+        return naming.implied_resource_and_method(self.summary, self.method, self.path)
+
+    def path_params(self) -> list[str]:
+        return naming.path_params(self.path)
+
+    def examples(self) -> tuple[str | None, tuple[tuple[str, str], ...]]:
+        """The first JSON response example that parses, and every request example (deduped)."""
+        response: str | None = None
+        requests: list[tuple[str, str]] = []
+        for op, _ in self.places:
+            for ex in op.examples:
+                if ex.role == "response" and response is None and _parses(ex):
+                    response = ex.text
+                elif ex.role == "request" and (ex.language, ex.text) not in requests:
+                    requests.append((ex.language, ex.text))
+        return response, tuple(requests)
+
+    def response_example_span(self) -> Span | None:
+        """Where the response example that `examples` picks is documented."""
+        for op, _ in self.places:
+            for ex in op.examples:
+                if ex.role == "response" and _parses(ex):
+                    return ex.span
+        return None
+
+
+def _parses(ex: Example) -> bool:
+    """JSON that every output can carry (the readers reported any other, D006/D008)."""
+    try:
+        jsontext.loads(ex.text)
+    except ValueError:
+        return False
+    return True
+
+
+def group_operations(docs: list[DocumentFacts]) -> list[OpGroup]:
+    """Groups in documented order (first appearance in the most authoritative document)."""
+    groups: dict[tuple[str, str], OpGroup] = {}
+    for doc in sorted(docs, key=doc_key):
+        for op in doc.operations:
+            if not op.method or not op.path:
+                continue  # the reader reported D004
+            key = (op.method, _normalize(op.path))
+            groups.setdefault(key, OpGroup(op.method, op.path)).places.append((op, doc))
+    return list(groups.values())
+
+
+def _normalize(path: str) -> str:
+    return path.rstrip("/") or "/"

@@ -1,0 +1,266 @@
+"""Pass 2, observe: each operation's parameters and response, from every place that documents it
+(structured places first, then flat web places aligned against them), into an `OpDraft` whose
+names are still the docs' own; the request body becomes a named type's observations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from generator import ir, irwalk, naming
+from generator.facts import DeclEntry, DocumentFacts, Entry, FieldEntry, Location, TypeEntry
+from generator.names import DocName
+from generator.resolve.collect import Ctx
+from generator.resolve.declare import align, without_children
+from generator.resolve.groups import OpGroup, rank
+from generator.resolve.merge import Merged, MergedField, MergedObject, field_key, merge_one
+from generator.resolve.observations import FieldObs, ObjectObs, RawType
+from generator.resolve.state import NO_OWNER, Resolution
+from generator.resolve.unify import unify
+from generator.source import Span
+
+BODY_METHODS = {"post", "put", "patch"}
+MAX_RESOURCES = 16  # SDK resource nesting (client.a.b.c.method)
+
+
+@dataclass
+class OpDraft:
+    """An operation between the passes: params merged, body and response still docs names."""
+
+    group: OpGroup
+    resource: tuple[str, ...]
+    method: str
+    params: MergedObject
+    locations: dict[str, Location]
+    body_name: DocName | None
+    response: RawType | None
+
+
+def draft(res: Resolution, g: OpGroup) -> OpDraft:
+    """The structured places of an operation: parameters merged, the response observed."""
+    resource, method = g.resource_and_method()
+    if len(resource) > MAX_RESOURCES:  # each is a nested SDK resource (and a folder)
+        msg = f"SDK resources nested {len(resource)} deep; at most {MAX_RESOURCES}"
+        res.diags.error(g.span, "D008", msg)
+        resource = resource[:MAX_RESOURCES]
+    owner = naming.operation_type(resource, method, "Params")
+    place_obs: list[ObjectObs] = []
+    locations: dict[str, Location] = {}
+    for op, doc in g.places:
+        if doc.flat:
+            continue
+        fields = []
+        for p in op.params:
+            obs = res.collector.field(p.field, res.ctx(doc, owner))
+            if obs is not None:
+                fields.append(obs)
+                if p.location:
+                    locations.setdefault(field_key(p.field.name), p.location)
+        place_obs.append(ObjectObs(tuple(fields), op.span, rank(doc)))
+    params = _merge_params(res, owner, place_obs, g)
+    response = _structured_response(res, g, resource, method)
+    return OpDraft(g, resource, method, params, locations, None, response)
+
+
+def _merge_params(
+    res: Resolution, owner: DocName, obs: list[ObjectObs], g: OpGroup
+) -> MergedObject:
+    merged = merge_one(owner, obs, res.diags, res.order) if obs else None
+    if isinstance(merged, MergedObject):
+        return merged
+    return MergedObject(owner, [], g.span, "")
+
+
+def _structured_response(
+    res: Resolution, g: OpGroup, resource: tuple[str, ...], method: str
+) -> RawType | None:
+    """The first structured place's Returns; later places are read too and must agree."""
+    response: RawType | None = None
+    first: Span | None = None
+    for op, doc in g.places:
+        if doc.flat or not op.returns:
+            continue
+        ref = _returns(res, op.returns, doc, g, resource, method)
+        if response is None or first is None:
+            response, first = ref, op.span
+        elif unify(response, ref) is None:
+            res.diags.warning(
+                op.span,
+                "M003",
+                f"{g.method.upper()} {g.path} returns {irwalk.show(ref)} here but"
+                f" {irwalk.show(response)} at {first}; keeping the one at {first}",
+            )
+    return response
+
+
+def _returns(
+    res: Resolution,
+    entries: tuple[Entry, ...],
+    doc: DocumentFacts,
+    g: OpGroup,
+    resource: tuple[str, ...],
+    method: str,
+) -> RawType:
+    owner = naming.operation_type(resource, method, "Response")
+    ctx = res.ctx(doc, owner)
+    if len(entries) == 1 and isinstance(entries[0], (TypeEntry, DeclEntry)):
+        e = entries[0]
+        if isinstance(e, DeclEntry):
+            name = res.collector.declaration(e, ctx)
+            return ir.Ref(name) if name else ir.Unknown()
+        return res.collector.typeref(e.type, e.children, ctx, e.span, e.description)
+    example, _ = g.examples()
+    is_list = example is not None and isinstance(json.loads(example), list)
+    if is_list:
+        owner = DocName(owner + "Item")
+    fields = res.collector.fields(entries, ctx.enter(owner))
+    res.reg.observe(owner, ObjectObs(tuple(fields), entries[0].span, rank(doc)))
+    res.synthetic.add(owner)
+    ref: RawType = ir.Ref(owner)
+    return ir.ListOf(ref) if is_list else ref
+
+
+def web_places(res: Resolution, d: OpDraft, provisional: Mapping[DocName, Merged]) -> None:
+    """The flat web places of an operation, aligned against what the structured ones said."""
+    g = d.group
+    for op, doc in g.places:
+        if not doc.flat:
+            continue
+        _web_params(res, d, [p.field for p in op.params], doc, provisional)
+        for p in op.params:
+            if p.location:
+                d.locations.setdefault(field_key(p.field.name), p.location)
+        if d.response is None and op.returns:
+            d.response = _web_returns(res, op.returns, doc, provisional)
+
+
+def _web_params(
+    res: Resolution,
+    d: OpDraft,
+    entries: list[FieldEntry],
+    doc: DocumentFacts,
+    provisional: Mapping[DocName, Merged],
+) -> None:
+    """Web params: top-level where the name is a known (or the only) parameter listing;
+    anything else is a nested field of the latest object-typed parameter."""
+    known = {f.key: f for f in d.params.fields}
+    ctx = res.ctx(doc, d.params.name)
+    top: list[FieldObs] = []
+    current_root: DocName | None = None
+    for e in entries:
+        key = field_key(e.name)
+        if key in known or not d.params.fields or current_root is None:
+            obs = res.collector.field(e, ctx)
+            if obs is not None:
+                top.append(obs)
+                roots = [n for n in irwalk.refs_in(obs.type) if n in provisional]
+                current_root = roots[0] if roots else None
+        else:
+            align(res, current_root, (e,), doc, provisional)
+    if top:
+        obs_all = ObjectObs(tuple(top), top[0].span, ctx.rank)
+        merged = merge_one(d.params.name, [_as_obs(d.params), obs_all], res.diags, res.order)
+        if isinstance(merged, MergedObject):
+            d.params = merged
+
+
+def _web_returns(
+    res: Resolution,
+    entries: tuple[Entry, ...],
+    doc: DocumentFacts,
+    provisional: Mapping[DocName, Merged],
+) -> RawType | None:
+    header = entries[0]
+    if not isinstance(header, (TypeEntry, DeclEntry)):
+        return None
+    bare = without_children(header)
+    ref = res.collector.typeref(bare.type, (), res.ctx(doc), bare.span)
+    roots = irwalk.refs_in(ref)
+    if roots and header.children:
+        align(res, roots[0], header.children, doc, provisional)
+    return ref
+
+
+def finish_params(res: Resolution, d: OpDraft) -> None:
+    """Locations (documented, else implied), and the request body as a named type."""
+    g = d.group
+    path_params = {field_key(p) for p in g.path_params()}
+    for f in d.params.fields:
+        if f.key in path_params:
+            d.locations[f.key] = "path"
+        elif f.key not in d.locations:
+            d.locations[f.key] = "body" if g.method in BODY_METHODS else "query"
+    for p in g.path_params():
+        if field_key(p) not in {f.key for f in d.params.fields}:
+            res.diags.note(g.span, "M008", f"path parameter {p} is not documented")
+            d.params.fields.append(_path_param(p, g))
+            d.locations[field_key(p)] = "path"
+    body = [f for f in d.params.fields if d.locations[f.key] == "body"]
+    if body:
+        sdk = g.sdk
+        name = (
+            DocName(sdk.params_type)
+            if sdk and sdk.params_type
+            else naming.operation_type(d.resource, d.method, "Params")
+        )
+        fields = tuple(o for f in body for o in _to_field_obs(f))
+        res.reg.observe(name, ObjectObs(fields, g.span, 0, ""))
+        res.synthetic.add(name)
+        d.body_name = name
+    if d.response is None:
+        d.response = _conventional_response(res, d)
+
+
+def _conventional_response(res: Resolution, d: OpDraft) -> RawType | None:
+    sdk = d.group.sdk
+    if sdk is not None and sdk.returns is not None:
+        ctx = Ctx(owner=NO_OWNER, field="", rank=1, python=True)
+        return res.collector.typeref(sdk.returns, (), ctx, sdk.span)
+    name = naming.conventional_type(d.resource, d.method, "Response")
+    for _, doc in d.group.places:
+        if name in res.declared_in.get(doc.path, set()):
+            res.diags.note(
+                d.group.span, "M007", f"response taken to be {name} by naming convention"
+            )
+            return ir.Ref(name)
+    return None
+
+
+def _as_obs(m: MergedObject) -> ObjectObs:
+    fields = tuple(o for f in m.fields for o in _to_field_obs(f))
+    return ObjectObs(fields, m.span, 0, m.description)
+
+
+def _to_field_obs(f: MergedField) -> list[FieldObs]:
+    """A merged field as observations again: one per spelling (wire, SDK) it has."""
+    spellings = [(f.wire, False)] if f.wire else []
+    if f.python and f.python != f.wire:
+        spellings.append((f.python, True))
+    return [
+        FieldObs(
+            name=name,
+            type=f.type,
+            required=f.required,
+            nullable=f.nullable,
+            span=f.span,
+            python=python,
+            rank=0,
+            description=f.description,
+            constraints=tuple(f.constraints.values()),
+            default=f.default,
+        )
+        for name, python in spellings or [(f.key, False)]
+    ]
+
+
+def _path_param(name: str, g: OpGroup) -> MergedField:
+    return MergedField(
+        key=field_key(name),
+        wire=name,
+        python=None,
+        type=ir.Primitive("string"),
+        required=True,
+        nullable=False,
+        span=g.span,
+    )
