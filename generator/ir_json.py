@@ -2,31 +2,35 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, assert_never
 
 from generator import ir
 
 
 def typeref(ref: ir.TypeRef) -> Any:
     """A compact, readable spelling: "string", {"list": ...}, {"ref": "Tool"}, ..."""
-    if isinstance(ref, ir.Primitive):
-        return ref.kind
-    if isinstance(ref, ir.Unknown):
-        return "unknown"
-    if isinstance(ref, ir.Null):
-        return "null"
-    if isinstance(ref, ir.ListOf):
-        return {"list": typeref(ref.item)}
-    if isinstance(ref, ir.MapOf):
-        return {"map": typeref(ref.value)}
-    if isinstance(ref, ir.LiteralOf):
-        return {"literal": list(ref.values)}
-    if isinstance(ref, ir.UnionOf):
-        out: dict[str, Any] = {"union": [typeref(m) for m in ref.members]}
-        if ref.discriminator:
-            out["discriminator"] = ref.discriminator.property
-        return out
-    return {"ref": str(ref.name)}
+    match ref:
+        case ir.Primitive():
+            return ref.kind
+        case ir.Unknown():
+            return "unknown"
+        case ir.Null():
+            return "null"
+        case ir.ListOf():
+            return {"list": typeref(ref.item)}
+        case ir.MapOf():
+            return {"map": typeref(ref.value)}
+        case ir.LiteralOf():
+            return {"literal": list(ref.values)}
+        case ir.UnionOf():
+            out: dict[str, Any] = {"union": [typeref(m) for m in ref.members]}
+            if ref.discriminator:
+                out["discriminator"] = ref.discriminator.property
+            return out
+        case ir.Ref():
+            return {"ref": str(ref.name)}
+        case _:
+            assert_never(ref)
 
 
 def _span(span: Any) -> str:
@@ -56,24 +60,24 @@ def typedef(t: ir.TypeDef) -> dict[str, Any]:
         "description": t.description,
         "span": _span(t.span),
     }
-    if isinstance(t, ir.ObjectType):
-        return {**base, "kind": "object", "fields": [field(f) for f in t.fields]}
-    if isinstance(t, ir.EnumType):
-        return {**base, "kind": "enum", "values": list(t.values)}
-    if isinstance(t, ir.UnionType):
-        disc = None
-        if t.discriminator:
-            disc = {
-                "property": t.discriminator.property,
-                "mapping": {str(k): str(v) for k, v in t.discriminator.mapping},
-            }
-        return {
-            **base,
-            "kind": "union",
-            "members": [typeref(m) for m in t.members],
-            "discriminator": disc,
-        }
-    return {**base, "kind": "alias", "target": typeref(t.target)}
+    match t:
+        case ir.ObjectType():
+            return {**base, "kind": "object", "fields": [field(f) for f in t.fields]}
+        case ir.EnumType():
+            return {**base, "kind": "enum", "values": list(t.values)}
+        case ir.UnionType():
+            disc = None
+            if t.discriminator:
+                disc = {
+                    "property": t.discriminator.property,
+                    "mapping": {str(k): str(v) for k, v in t.discriminator.mapping},
+                }
+            members = [typeref(m) for m in t.members]
+            return {**base, "kind": "union", "members": members, "discriminator": disc}
+        case ir.AliasType():
+            return {**base, "kind": "alias", "target": typeref(t.target)}
+        case _:
+            assert_never(t)
 
 
 def operation(op: ir.Operation) -> dict[str, Any]:

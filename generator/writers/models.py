@@ -4,6 +4,7 @@ one), a lazy `types/__init__.py`, all rendered from `templates/models/`."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import assert_never
 
 from generator import ir
 from generator.config import Config
@@ -74,25 +75,33 @@ def _default_expr(args: list[str], imports: set[Import]) -> str | None:
 
 
 def def_view(t: ir.TypeDef, printer: Printer, imports: set[Import]) -> DefView:
-    if isinstance(t, ir.ObjectType):
-        # a field named like a builtin (`str`, `list`) would hide it from the annotations after it
-        shadowed = Printer(
-            printer.modules,
-            printer.types_pkg,
-            printer.here,
-            shadowed=frozenset(str(f.name) for f in t.fields),
-        )
-        fields = tuple(field_view(f, shadowed, imports) for f in t.fields)
-        imports.add(Import(RUNTIME, "BaseModel"))
-        return DefView(str(t.name), t.description, fields=fields)
+    ref: ir.TypeRef
+    match t:
+        case ir.ObjectType():
+            return _class_view(t, printer, imports)
+        case ir.EnumType():
+            ref = ir.LiteralOf(t.values)
+        case ir.UnionType():
+            ref = ir.UnionOf(t.members, t.discriminator)
+        case ir.AliasType():
+            ref = t.target
+        case _:
+            assert_never(t)
     imports.add(Import("typing", "TypeAlias"))
-    if isinstance(t, ir.EnumType):
-        ref: ir.TypeRef = ir.LiteralOf(t.values)
-    elif isinstance(t, ir.UnionType):
-        ref = ir.UnionOf(t.members, t.discriminator)
-    else:
-        ref = t.target
     return DefView(str(t.name), t.description, annotation=printer.annotation(ref, imports))
+
+
+def _class_view(t: ir.ObjectType, printer: Printer, imports: set[Import]) -> DefView:
+    # a field named like a builtin (`str`, `list`) would hide it from the annotations after it
+    shadowed = Printer(
+        printer.modules,
+        printer.types_pkg,
+        printer.here,
+        shadowed=frozenset(str(f.name) for f in t.fields),
+    )
+    fields = tuple(field_view(f, shadowed, imports) for f in t.fields)
+    imports.add(Import(RUNTIME, "BaseModel"))
+    return DefView(str(t.name), t.description, fields=fields)
 
 
 def _ordered(defs: list[ir.TypeDef]) -> list[ir.TypeDef]:

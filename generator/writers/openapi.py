@@ -8,7 +8,7 @@ by name), so the same IR always gives the same bytes. Nullability uses the 3.1 s
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, assert_never
 
 from generator import ir
 from generator.config import Config
@@ -109,21 +109,25 @@ def literal_schema(values: tuple[ir.Scalar, ...]) -> dict[str, Any]:
 
 def schema(ref: ir.TypeRef) -> dict[str, Any]:
     """The JSON Schema of a type reference (a fresh dict on every call: callers may extend it)."""
-    if isinstance(ref, ir.Primitive):
-        return dict(_PRIMITIVES[ref.kind])
-    if isinstance(ref, ir.Unknown):
-        return {}
-    if isinstance(ref, ir.Null):
-        return {"type": "null"}
-    if isinstance(ref, ir.ListOf):
-        return {"type": "array", "items": schema(ref.item)}
-    if isinstance(ref, ir.MapOf):
-        return {"type": "object", "additionalProperties": schema(ref.value)}
-    if isinstance(ref, ir.LiteralOf):
-        return literal_schema(ref.values)
-    if isinstance(ref, ir.UnionOf):
-        return union_schema(ref.members, ref.discriminator)
-    return schema_ref(ref.name)
+    match ref:
+        case ir.Primitive():
+            return dict(_PRIMITIVES[ref.kind])
+        case ir.Unknown():
+            return {}
+        case ir.Null():
+            return {"type": "null"}
+        case ir.ListOf():
+            return {"type": "array", "items": schema(ref.item)}
+        case ir.MapOf():
+            return {"type": "object", "additionalProperties": schema(ref.value)}
+        case ir.LiteralOf():
+            return literal_schema(ref.values)
+        case ir.UnionOf():
+            return union_schema(ref.members, ref.discriminator)
+        case ir.Ref():
+            return schema_ref(ref.name)
+        case _:
+            assert_never(ref)
 
 
 def nullable(s: dict[str, Any]) -> dict[str, Any]:
@@ -201,14 +205,17 @@ def enum_schema(t: ir.EnumType) -> dict[str, Any]:
 
 def definition_schema(t: ir.TypeDef) -> dict[str, Any]:
     """The component schema of a named type."""
-    if isinstance(t, ir.ObjectType):
-        return object_schema(t)
-    if isinstance(t, ir.EnumType):
-        return enum_schema(t)
-    if isinstance(t, ir.UnionType):
-        out = union_schema(t.members, t.discriminator)
-    else:
-        out = schema(t.target)
+    match t:
+        case ir.ObjectType():
+            return object_schema(t)
+        case ir.EnumType():
+            return enum_schema(t)
+        case ir.UnionType():
+            out = union_schema(t.members, t.discriminator)
+        case ir.AliasType():
+            out = schema(t.target)
+        case _:
+            assert_never(t)
     if t.description:
         out["description"] = t.description
     return out

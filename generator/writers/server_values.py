@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, assert_never
 
 from generator import ir, jsontext
 
@@ -65,30 +65,42 @@ def _constrained(value: Any, constraints: ir.Constraints) -> Any:
 def minimal_value(api: ir.Api, ref: ir.TypeRef, seen: frozenset[str] = frozenset()) -> Any:
     """The smallest valid value of a type: `[]`, `{}`, `""`, `0`, `false`, null, the first
     literal, an object with only its required fields (each minimal)."""
-    if isinstance(ref, ir.Primitive):
-        return _PRIMITIVE_MINIMUM[ref.kind]
-    if isinstance(ref, (ir.Unknown, ir.Null)):
-        return None
-    if isinstance(ref, ir.ListOf):
-        return []
-    if isinstance(ref, ir.MapOf):
-        return {}
-    if isinstance(ref, ir.LiteralOf):
-        return ref.values[0]
-    if isinstance(ref, ir.UnionOf):
-        return minimal_value(api, ref.members[0], seen)
-    if ref.name in seen:  # a required cycle has no finite value; null is the best effort
-        return None
-    return _definition(api, api.type_named(ref.name), seen | {str(ref.name)})
+    match ref:
+        case ir.Primitive():
+            return _PRIMITIVE_MINIMUM[ref.kind]
+        case ir.Unknown() | ir.Null():
+            return None
+        case ir.ListOf():
+            return []
+        case ir.MapOf():
+            return {}
+        case ir.LiteralOf():
+            return ref.values[0]
+        case ir.UnionOf():
+            return minimal_value(api, ref.members[0], seen)
+        case ir.Ref():
+            if ref.name in seen:  # a required cycle has no finite value; null is the best effort
+                return None
+            return _definition(api, api.type_named(ref.name), seen | {str(ref.name)})
+        case _:
+            assert_never(ref)
 
 
 def _definition(api: ir.Api, t: ir.TypeDef, seen: frozenset[str]) -> Any:
-    if isinstance(t, ir.EnumType):
-        return t.values[0]
-    if isinstance(t, ir.UnionType):
-        return minimal_value(api, t.members[0], seen)
-    if isinstance(t, ir.AliasType):
-        return minimal_value(api, t.target, seen)
+    match t:
+        case ir.EnumType():
+            return t.values[0]
+        case ir.UnionType():
+            return minimal_value(api, t.members[0], seen)
+        case ir.AliasType():
+            return minimal_value(api, t.target, seen)
+        case ir.ObjectType():
+            return _minimal_object(api, t, seen)
+        case _:
+            assert_never(t)
+
+
+def _minimal_object(api: ir.Api, t: ir.ObjectType, seen: frozenset[str]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for f in t.fields:
         if not f.required:
