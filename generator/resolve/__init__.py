@@ -32,7 +32,7 @@ def build_api(docs: list[DocumentFacts], diags: Diagnostics) -> ir.Api:
     for g in groups:
         check.places(g, diags)
     drafts = [observe.draft(res, g) for g in groups]
-    provisional = ProvisionalMerge(res.reg.observations, res.order)
+    provisional = ProvisionalMerge(res.reg.observations)
     for doc in res.docs:
         if doc.flat:
             declare.web_types(res, doc, provisional)
@@ -40,7 +40,7 @@ def build_api(docs: list[DocumentFacts], diags: Diagnostics) -> ir.Api:
         observe.web_places(res, d, provisional)
     for d in drafts:
         observe.finish_params(res, d)
-    merged = merge_all(res.reg.observations, diags, res.order)
+    merged = merge_all(res.reg.observations, diags)
     check.references(res.reg, merged, diags)
     check.counts(res.reg, merged, diags)
     folded = fold_synthetic(merged, res.synthetic)

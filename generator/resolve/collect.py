@@ -48,13 +48,14 @@ class Ctx(NamedTuple):
     rank: int
     python: bool
     depth: int = 0
+    declaring: bool = False  # a page's types section, at its top level: the types' own entries
 
     def inline_name(self, local: str | None = None) -> DocName:
         """The name of an inline type here (`naming.inline_type`)."""
         return naming.inline_type(self.owner, self.field, local)
 
     def enter(self, owner: DocName, field: str = "") -> Ctx:
-        return Ctx(owner, field, self.rank, self.python, self.depth + 1)
+        return Ctx(owner, field, self.rank, self.python, self.depth + 1)  # no longer declaring
 
     def at(self, field: str) -> Ctx:
         """The context of one field of the current owner, one level deeper."""
@@ -102,17 +103,25 @@ class Collector:
         """A top-level documented type (domain types / models); returns its name."""
         if isinstance(entry, DeclEntry):
             name = DocName(entry.name)
-            target = self.typeref(entry.type, entry.children, ctx.enter(name), entry.span)
+            # `Name = object {...}`: its body is the declaration itself (a level further down)
+            inner = ctx.enter(name)._replace(declaring=ctx.declaring)
+            target = self.typeref(entry.type, entry.children, inner, entry.span)
             if isinstance(target, ir.LiteralOf):
                 self.reg.observe(
-                    name, EnumObs(target.values, entry.span, ctx.rank, entry.description)
+                    name,
+                    EnumObs(target.values, entry.span, ctx.rank, entry.description, ctx.declaring),
                 )
             elif isinstance(target, ir.UnionOf):
                 self.reg.observe(
-                    name, UnionObs(target.members, entry.span, ctx.rank, entry.description)
+                    name,
+                    UnionObs(
+                        target.members, entry.span, ctx.rank, entry.description, ctx.declaring
+                    ),
                 )
             elif not (isinstance(target, ir.Ref) and target.name == name):
-                self.reg.observe(name, AliasObs(target, entry.span, ctx.rank, entry.description))
+                self.reg.observe(
+                    name, AliasObs(target, entry.span, ctx.rank, entry.description, ctx.declaring)
+                )
             return name
         if isinstance(entry, TypeEntry):
             ref = self.typeref(entry.type, entry.children, ctx, entry.span, entry.description)
@@ -288,16 +297,16 @@ class Collector:
         if kinds <= {ValueEntry}:
             values = tuple(c.value for c in children if isinstance(c, ValueEntry))
             if values:
-                self.reg.observe(name, EnumObs(values, span, ctx.rank, description))
+                self.reg.observe(name, EnumObs(values, span, ctx.rank, description, ctx.declaring))
                 return
         if kinds <= {TypeEntry}:
             variants = tuple(c for c in children if isinstance(c, TypeEntry))
             union = self._from_variants(TUnion(()), variants, inner, span)
             members = union.members if isinstance(union, ir.UnionOf) else (union,)
-            self.reg.observe(name, UnionObs(members, span, ctx.rank, description))
+            self.reg.observe(name, UnionObs(members, span, ctx.rank, description, ctx.declaring))
             return
         fields = self.fields(children, inner)
-        self.reg.observe(name, ObjectObs(tuple(fields), span, ctx.rank, description))
+        self.reg.observe(name, ObjectObs(tuple(fields), span, ctx.rank, description, ctx.declaring))
 
     def _from_variants(
         self, expr: TExpr, variants: tuple[TypeEntry, ...], ctx: Ctx, span: Span

@@ -18,7 +18,7 @@ from generator.resolve.state import Resolution
 def declare(res: Resolution, doc: DocumentFacts) -> None:
     """The declarations of a structured document."""
     for entry in doc.types:
-        name = res.collector.declaration(entry, res.ctx(doc))
+        name = res.collector.declaration(entry, res.ctx(doc, declaring=True))
         if name:
             res.declared(doc, name)
 
@@ -29,7 +29,7 @@ def web_types(res: Resolution, doc: DocumentFacts, provisional: Mapping[DocName,
         if not isinstance(entry, (DeclEntry, TypeEntry)):
             continue
         header = without_children(entry)
-        name = res.collector.declaration(header, res.ctx(doc))
+        name = res.collector.declaration(header, res.ctx(doc, declaring=True))
         if name:
             res.declared(doc, name)
         root = _alignment_root(res, name, header)

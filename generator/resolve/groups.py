@@ -4,7 +4,6 @@ place first; what the docs leave implicit (SDK method path) is asked of `generat
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 
 from generator import jsontext, naming
 from generator.facts import DocumentFacts, Example, OperationFacts, SdkCall
@@ -16,10 +15,21 @@ def rank(doc: DocumentFacts) -> int:
     return {"http": 0, "python": 1, "web": 2}[doc.flavor]
 
 
-def doc_key(doc: DocumentFacts) -> tuple[int, str, str, str]:
-    """The order documents are read in: by authority, then by file name and content. Never by
-    folder: moving files between folders (or copying them in another order) changes nothing."""
-    return (rank(doc), PurePosixPath(doc.path).name, doc.digest, doc.path)
+def own_page(doc: DocumentFacts) -> bool:
+    """A page that documents one operation alone is that operation's own page; a page with
+    several (a resource page, a parent page embedding its subresources) repeats theirs."""
+    return len(doc.operations) == 1
+
+
+def doc_key(doc: DocumentFacts) -> tuple[int, int, tuple[tuple[str, str], ...], str, str]:
+    """The order documents are read in, which decides the order of operations and which place
+    of an operation speaks first: by authority (the flavor's rank), the more specific page
+    first (fewer operations: an operation's own page before a resource page that repeats it),
+    then by what the page documents (its operations, its title). Never by file name or folder.
+    Only pages equal in all of that fall back to their content's digest; which description of a
+    type wins is decided by the descriptions themselves (`merge.ranked_observations`)."""
+    ops = tuple((op.path or "", op.method or "") for op in doc.operations)
+    return (rank(doc), len(doc.operations), ops, doc.title, doc.digest)
 
 
 @dataclass

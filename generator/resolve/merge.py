@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import assert_never
 
 from generator import ir, irwalk
 from generator.diagnostics import Diagnostics
@@ -36,6 +37,7 @@ class MergedField:
     description: str = ""
     constraints: dict[str, Constraint] = field(default_factory=dict)
     default: Scalar = None
+    authority: tuple[int, bool] = (0, False)  # of the observation it was first taken from
 
 
 @dataclass
@@ -55,17 +57,10 @@ def field_key(name: str) -> str:
 
 
 def merge_all(
-    observations: Mapping[DocName, Sequence[Obs]],
-    diags: Diagnostics,
-    order: Mapping[str, int] | None = None,
+    observations: Mapping[DocName, Sequence[Obs]], diags: Diagnostics
 ) -> dict[DocName, Merged]:
     """One merged description per type name."""
-    out: dict[DocName, Merged] = {}
-    for name in sorted(observations):
-        merged = merge_one(name, observations[name], diags, order)
-        if merged is not None:
-            out[name] = merged
-    return out
+    return {name: merge_one(name, observations[name], diags) for name in sorted(observations)}
 
 
 class ProvisionalMerge(Mapping[DocName, Merged]):
@@ -73,64 +68,133 @@ class ProvisionalMerge(Mapping[DocName, Merged]):
     use (the web pass looks up only the types it aligns against). Later observations do not change
     it; its diagnostics are dropped (the final merge reports them)."""
 
-    def __init__(
-        self, observations: Mapping[DocName, Sequence[Obs]], order: Mapping[str, int]
-    ) -> None:
+    def __init__(self, observations: Mapping[DocName, Sequence[Obs]]) -> None:
         self._obs = {name: list(obs) for name, obs in observations.items()}
-        self._order = order
-        self._done: dict[DocName, Merged | None] = {}
+        self._done: dict[DocName, Merged] = {}
 
     def __getitem__(self, name: DocName) -> Merged:
         if name not in self._done:
             if name not in self._obs:
                 raise KeyError(name)
-            self._done[name] = merge_one(name, self._obs[name], Diagnostics(), self._order)
-        merged = self._done[name]
-        if merged is None:
-            raise KeyError(name)
-        return merged
+            self._done[name] = merge_one(name, self._obs[name], Diagnostics())
+        return self._done[name]
 
     def __iter__(self) -> Iterator[DocName]:
-        return (name for name in sorted(self._obs) if name in self)
+        return iter(sorted(self._obs))
 
     def __len__(self) -> int:
-        return sum(1 for _ in self)
+        return len(self._obs)
 
 
-def merge_one(
-    name: DocName, obs: Sequence[Obs], diags: Diagnostics, order: Mapping[str, int] | None = None
-) -> Merged | None:
-    """`order` (document path -> reading position) breaks ties between equally ranked places; by
-    default they are ordered by file path, which depends on the folder layout."""
-    ranked = sorted(_dedupe(obs), key=_precedence(order))
+def merge_one(name: DocName, obs: Sequence[Obs], diags: Diagnostics) -> Merged:
+    """One description from every observation of `name`, most authoritative first (`ranked`);
+    a conflict is reported with the one kept and why."""
+    ranked = ranked_observations(obs)
+    described = sorted((o for o in obs if o.description), key=lambda o: (o.rank, not o.own))
     kinds = {type(o) for o in ranked}
     if kinds == {ObjectObs}:
-        return _merge_object(name, [o for o in ranked if isinstance(o, ObjectObs)], diags)
+        objects = [o for o in ranked if isinstance(o, ObjectObs)]
+        return _merge_object(name, objects, _description(objects[0], described), diags)
     first = ranked[0]
     for other in ranked[1:]:
         if type(other) is not type(first):
             diags.error(
                 other.span,
                 "M002",
-                f"{name} is described as {_kind(other)} here and as {_kind(first)} at {first.span}",
+                f"{name} is described as {_kind(other)} here and as {_kind(first)} at"
+                f" {first.span}; keeping the one at {first.span} ({why(authority(first), authority(other))})",
             )
         elif not _same(first, other):
             diags.error(
                 other.span,
                 "M002",
-                f"{name} is described differently here and at {first.span}",
+                f"{name} is described differently here and at {first.span}; keeping the one at"
+                f" {first.span} ({why(authority(first), authority(other))})",
             )
     if isinstance(first, ObjectObs):  # an object wins over other kinds: its observations merge
         objects = [o for o in ranked if isinstance(o, ObjectObs)]
-        return _merge_object(name, objects, diags)
-    return first
+        return _merge_object(name, objects, _description(first, described), diags)
+    description = _description(first, described)
+    return first if description == first.description else replace(first, description=description)
 
 
-def _precedence(order: Mapping[str, int] | None) -> Callable[[Obs], tuple[int, int, Span]]:
-    if order is None:
-        return lambda o: (o.rank, 0, o.span)
-    last = len(order)
-    return lambda o: (o.rank, order.get(o.span.file, last), o.span)
+def _description(first: Obs, described: list[Obs]) -> str:
+    """The most authoritative description among the places that agree with `first` (identical
+    copies are merged before this, so the description of any copy counts)."""
+    if first.description:
+        return first.description
+    agreeing = (o for o in described if type(o) is type(first))
+    if isinstance(first, ObjectObs):
+        return next((o.description for o in agreeing), "")
+    return next((o.description for o in agreeing if _same(first, o)), "")
+
+
+Authority = tuple[int, bool]  # (rank, own): see `observations.Obs`
+_FLAVORS = ("HTTP", "Python", "web")
+
+
+def authority(o: Obs) -> Authority:
+    return (o.rank, o.own)
+
+
+def _spell(a: Authority, plural: bool = False) -> str:
+    rank, own = a
+    flavor = _FLAVORS[rank] if 0 <= rank < len(_FLAVORS) else f"rank {rank}"
+    kind = (
+        ("declarations" if plural else "declaration") if own else ("copies" if plural else "copy")
+    )
+    return f"{flavor} {kind}"
+
+
+def why(kept: Authority, other: Authority) -> str:
+    """Why the description kept wins over another, for the messages."""
+    if kept == other:
+        return f"both are {_spell(kept, plural=True)}; the first in content order is kept"
+    return f"{_spell(kept)} over {_spell(other)}"
+
+
+def ranked_observations(obs: Sequence[Obs]) -> list[Obs]:
+    """Distinct observations, most authoritative first: by flavor rank, a declaration before a
+    copy, and between equals by their content (never by file names, paths or hashes, so an
+    edit elsewhere in a page or a renamed file cannot change which description wins)."""
+    tiers: dict[tuple[int, bool], list[Obs]] = {}
+    for o in obs:
+        tiers.setdefault((o.rank, not o.own), []).append(o)
+    out: list[Obs] = []
+    for tier in sorted(tiers):
+        distinct = _dedupe(tiers[tier])
+        if len(distinct) > 1:
+            distinct.sort(key=_content)
+        out.extend(distinct)
+    return _dedupe(out) if len(tiers) > 1 else out
+
+
+def _content(o: Obs) -> str:
+    """A canonical spelling of what an observation says (no spans): orders equals."""
+    match o:
+        case ObjectObs():
+            fields = tuple(
+                (
+                    f.name,
+                    f.type,
+                    f.required,
+                    f.nullable,
+                    f.python,
+                    f.description,
+                    tuple((c.name, c.value) for c in f.constraints),
+                    f.default,
+                )
+                for f in o.fields
+            )
+            return repr(("object", fields, o.description))
+        case EnumObs():
+            return repr(("enum", o.values, o.description))
+        case UnionObs():
+            return repr(("union", o.members, o.description))
+        case AliasObs():
+            return repr(("alias", o.target, o.description))
+        case _:
+            assert_never(o)
 
 
 def _kind(o: Obs) -> str:
@@ -167,7 +231,16 @@ def _fingerprint(o: Obs) -> object:
             "object",
             o.rank,
             tuple(
-                (f.name, f.type, f.required, f.nullable, f.python, f.description, f.constraints)
+                (
+                    f.name,
+                    f.type,
+                    f.required,
+                    f.nullable,
+                    f.python,
+                    f.description,
+                    f.constraints,
+                    f.default,
+                )
                 for f in o.fields
             ),
         )
@@ -178,20 +251,21 @@ def _fingerprint(o: Obs) -> object:
     return ("alias", o.target)
 
 
-def _merge_object(name: DocName, obs: list[ObjectObs], diags: Diagnostics) -> MergedObject:
+def _merge_object(
+    name: DocName, obs: list[ObjectObs], description: str, diags: Diagnostics
+) -> MergedObject:
     fields: dict[str, MergedField] = {}
-    description = next((o.description for o in obs if o.description), "")
     for o in obs:
         for f in o.fields:
             key = field_key(f.name)
             if key not in fields:
-                fields[key] = _new_field(key, f)
+                fields[key] = _new_field(key, f, authority(o))
             else:
-                _merge_field(name, fields[key], f, diags)
+                _merge_field(name, fields[key], f, authority(o), diags)
     return MergedObject(name, list(fields.values()), obs[0].span, description)
 
 
-def _new_field(key: str, f: FieldObs) -> MergedField:
+def _new_field(key: str, f: FieldObs, source: Authority) -> MergedField:
     return MergedField(
         key=key,
         wire=None if f.python else f.name,
@@ -203,10 +277,13 @@ def _new_field(key: str, f: FieldObs) -> MergedField:
         description=f.description,
         constraints={c.name: c for c in f.constraints},
         default=f.default,
+        authority=source,
     )
 
 
-def _merge_field(owner: str, m: MergedField, f: FieldObs, diags: Diagnostics) -> None:
+def _merge_field(
+    owner: str, m: MergedField, f: FieldObs, source: Authority, diags: Diagnostics
+) -> None:
     if f.python:
         m.python = m.python or f.name
     else:
@@ -216,7 +293,8 @@ def _merge_field(owner: str, m: MergedField, f: FieldObs, diags: Diagnostics) ->
         diags.warning(
             f.span,
             "M002",
-            f"{owner}.{f.name} has another type here than at {m.span}; keeping the one at {m.span}",
+            f"{owner}.{f.name} has another type here than at {m.span}; keeping the one at"
+            f" {m.span} ({why(m.authority, source)})",
         )
     else:
         m.type = unified
@@ -239,7 +317,8 @@ def _merge_field(owner: str, m: MergedField, f: FieldObs, diags: Diagnostics) ->
             diags.warning(
                 c.span,
                 "M002",
-                f"{owner}.{f.name}: {c.name} is {c.value!r} here but {known.value!r} at {known.span}",
+                f"{owner}.{f.name}: {c.name} is {c.value!r} here but {known.value!r} at"
+                f" {known.span}; keeping {known.value!r} ({why(m.authority, source)})",
             )
 
 

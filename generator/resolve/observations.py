@@ -35,6 +35,7 @@ class ObjectObs:
     span: Span
     rank: int
     description: str = ""
+    own: bool = False  # see `Obs`
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,7 @@ class EnumObs:
     span: Span
     rank: int
     description: str = ""
+    own: bool = False  # see `Obs`
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,7 @@ class UnionObs:
     span: Span
     rank: int
     description: str = ""
+    own: bool = False  # see `Obs`
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +62,14 @@ class AliasObs:
     span: Span
     rank: int
     description: str = ""
+    own: bool = False  # see `Obs`
 
 
+# An observation's authority: `rank` (the flavor: HTTP, Python, web; lower is more authoritative
+# for structure) and `own`: True where the place declares the thing (a type's entry in a page's
+# types section; an operation's parameters and response on the page of that operation alone),
+# False for a copy embedded in another description (a nested class, a resource page that repeats
+# its methods). Merging orders observations by (rank, not own), then by content.
 Obs = ObjectObs | EnumObs | UnionObs | AliasObs
 
 

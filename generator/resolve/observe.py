@@ -13,7 +13,7 @@ from generator.facts import DeclEntry, DocumentFacts, Entry, FieldEntry, Locatio
 from generator.names import DocName
 from generator.resolve.collect import Ctx
 from generator.resolve.declare import align, without_children
-from generator.resolve.groups import OpGroup, rank
+from generator.resolve.groups import OpGroup, own_page, rank
 from generator.resolve.merge import Merged, MergedField, MergedObject, field_key, merge_one
 from generator.resolve.observations import FieldObs, ObjectObs, RawType
 from generator.resolve.state import NO_OWNER, Resolution
@@ -57,7 +57,7 @@ def draft(res: Resolution, g: OpGroup) -> OpDraft:
                 fields.append(obs)
                 if p.location:
                     locations.setdefault(field_key(p.field.name), p.location)
-        place_obs.append(ObjectObs(tuple(fields), op.span, rank(doc)))
+        place_obs.append(ObjectObs(tuple(fields), op.span, rank(doc), own=own_page(doc)))
     params = _merge_params(res, owner, place_obs, g)
     response = _structured_response(res, g, resource, method)
     return OpDraft(g, resource, method, params, locations, None, response)
@@ -66,7 +66,7 @@ def draft(res: Resolution, g: OpGroup) -> OpDraft:
 def _merge_params(
     res: Resolution, owner: DocName, obs: list[ObjectObs], g: OpGroup
 ) -> MergedObject:
-    merged = merge_one(owner, obs, res.diags, res.order) if obs else None
+    merged = merge_one(owner, obs, res.diags) if obs else None
     if isinstance(merged, MergedObject):
         return merged
     return MergedObject(owner, [], g.span, "")
@@ -115,7 +115,7 @@ def _returns(
     if is_list:
         owner = DocName(owner + "Item")
     fields = res.collector.fields(entries, ctx.enter(owner))
-    res.reg.observe(owner, ObjectObs(tuple(fields), entries[0].span, rank(doc)))
+    res.reg.observe(owner, ObjectObs(tuple(fields), entries[0].span, rank(doc), own=own_page(doc)))
     res.synthetic.add(owner)
     ref: RawType = ir.Ref(owner)
     return ir.ListOf(ref) if is_list else ref
@@ -160,7 +160,7 @@ def _web_params(
             align(res, current_root, (e,), doc, provisional)
     if top:
         obs_all = ObjectObs(tuple(top), top[0].span, ctx.rank)
-        merged = merge_one(d.params.name, [_as_obs(d.params), obs_all], res.diags, res.order)
+        merged = merge_one(d.params.name, [_as_obs(d.params), obs_all], res.diags)
         if isinstance(merged, MergedObject):
             d.params = merged
 

@@ -25,18 +25,16 @@ class Resolution:
     reg: Registry = field(default_factory=Registry)
     synthetic: set[DocName] = field(default_factory=set)  # names specgen made up
     declared_in: dict[str, set[DocName]] = field(default_factory=dict)  # doc path -> declared
-    order: dict[str, int] = field(init=False)  # doc path -> reading position (ties)
     collector: Collector = field(init=False)
     py_names: naming.PyNames = field(init=False)
 
     def __post_init__(self) -> None:
         self.docs = sorted(self.docs, key=doc_key)
-        self.order = {d.path: i for i, d in enumerate(self.docs)}
         self.collector = Collector(self.reg, self.diags)
         self.py_names = naming.PyNames(self.diags)
 
-    def ctx(self, doc: DocumentFacts, owner: DocName = NO_OWNER) -> Ctx:
-        return Ctx(owner=owner, field="", rank=rank(doc), python=doc.python_names)
+    def ctx(self, doc: DocumentFacts, owner: DocName = NO_OWNER, *, declaring: bool = False) -> Ctx:
+        return Ctx(owner, "", rank(doc), doc.python_names, declaring=declaring)
 
     def declared(self, doc: DocumentFacts, name: DocName) -> None:
         self.declared_in.setdefault(doc.path, set()).add(name)
