@@ -5,9 +5,9 @@ from __future__ import annotations
 from textwrap import dedent
 
 from generator import ir
-from generator.resolve import build_api
 from generator.diagnostics import Diagnostics
 from generator.readers import read_document
+from generator.resolve import build_api
 
 
 def build(*docs: tuple[str, str]) -> tuple[ir.Api, Diagnostics]:
