@@ -1,4 +1,5 @@
-"""Entry point: `python -m bench [--quick] [--runs N] [--sizes 1,10,100] [--json PATH]`.
+"""Entry point: `python -m bench [--quick] [--spec DIR] [--runs N] [--sizes 1,10,100]
+[--json PATH]`.
 
 Runs the three parts (generation on spec/ against the peers, scaling on synthetic docs, the
 generated SDK at run time), writes the figures as JSON and prints them as markdown tables.
@@ -34,6 +35,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         action="store_true",
         help="smoke-test size: 1 run, no peer warm-up, sizes 1,10, short throughput",
     )
+    p.add_argument("--spec", type=Path, default=SPEC, help="docs to measure on (default spec/)")
     p.add_argument("--runs", type=int, help="measured runs on spec/ (default 5; quick 1)")
     p.add_argument("--scale-runs", type=int, help="specgen runs per synthetic size (default 3)")
     p.add_argument(
@@ -75,13 +77,14 @@ def meta(args: argparse.Namespace) -> dict[str, object]:
 def bench(args: argparse.Namespace, work: Path) -> dict[str, object]:
     from generator.pipeline import load
 
-    config = load(SPEC).config
+    spec = args.spec.resolve()
+    config = load(spec).config
     peer_warmup = 0 if args.quick else 1
-    generation = gen.compare(SPEC, work / "spec", args.runs, peer_warmup=peer_warmup)
+    generation = gen.compare(spec, work / "spec", args.runs, peer_warmup=peer_warmup)
     out = work / "spec" / "output"
-    generation["specgen_check"] = gen.check(SPEC, out, args.runs)
+    generation["specgen_check"] = gen.check(spec, out, args.runs)
     counts = re.search(r"(\d+) operations, (\d+) types", str(generation.pop("summary")))
-    size = synth.corpus_size(SPEC)
+    size = synth.corpus_size(spec)
     import_runs = max(args.runs, 3)
     results: dict[str, object] = {
         "meta": meta(args),
@@ -102,7 +105,7 @@ def bench(args: argparse.Namespace, work: Path) -> dict[str, object]:
                 import_runs,
             ),
             "throughput": sdk.throughput(
-                SPEC, out, config.sdk_package, work, 0.5 if args.quick else 3.0
+                spec, out, config.sdk_package, work, 0.5 if args.quick else 3.0
             ),
         },
         "scaling_runs": {"specgen": args.scale_runs, "peers": args.peer_scale_runs},

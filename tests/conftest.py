@@ -1,4 +1,5 @@
-"""Shared fixtures: the real spec, its IR, and the generated output imported from a temp dir."""
+"""Shared fixtures: the sample spec (`tests/fixtures/sample-spec/`), its IR, and the output
+generated from it, imported from a temp dir."""
 
 from __future__ import annotations
 
@@ -6,21 +7,19 @@ import sys
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-SPEC = ROOT / "spec"
+from paths import SAMPLE_SPEC
 
 
 @pytest.fixture(scope="session")
 def spec_dir() -> Path:
-    return SPEC
+    return SAMPLE_SPEC
 
 
 @pytest.fixture(scope="session")
 def loaded():
     from generator.pipeline import load
 
-    result = load(SPEC)
+    result = load(SAMPLE_SPEC)
     assert not result.diags.has_errors, result.diags.render()
     return result
 

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from paths import ROOT, SAMPLE_SPEC
 
-ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 PEERS = ("openapi-python-client", "datamodel-codegen")
 
@@ -52,15 +52,15 @@ def test_fresh_moves_an_output_aside_until_the_trash_is_emptied(bench, tmp_path)
     assert list(tmp_path.iterdir()) == []
 
 
-def test_synthetic_docs_read_without_errors_and_match_spec_size(bench, tmp_path):
+def test_synthetic_docs_read_without_errors_and_match_the_sample_size(bench, tmp_path):
     from bench import synth
     from generator.pipeline import load
 
     size = synth.write_corpus(tmp_path, 1)
     loaded = load(tmp_path)
     assert not loaded.diags.has_errors, loaded.diags.render()
-    spec = synth.corpus_size(ROOT / "spec")
-    assert 0.5 < size.bytes / spec.bytes < 2
+    sample = synth.corpus_size(SAMPLE_SPEC)
+    assert 0.5 < size.bytes / sample.bytes < 2
     assert len(loaded.api.operations) == size.operations == 10
     flavors = {p.name.split(".")[-2] for p in tmp_path.glob("*.md")}
     assert flavors == {"http", "python"}
@@ -76,6 +76,8 @@ def test_quick_run_writes_every_figure(tmp_path):
         "-m",
         "bench",
         "--quick",
+        "--spec",
+        str(SAMPLE_SPEC),
         "--sizes",
         "1",
         "--runs",

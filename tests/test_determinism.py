@@ -11,27 +11,27 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SPEC = ROOT / "spec"
+from paths import SAMPLE_SPEC
+
 CONFIG = "specgen.toml"
 
 
 def _docs() -> list[Path]:
-    return sorted(p for p in SPEC.iterdir() if p.is_file() and p.name != CONFIG)
+    return sorted(p for p in SAMPLE_SPEC.iterdir() if p.is_file() and p.name != CONFIG)
 
 
 def flat(dest: Path) -> None:
-    """The spec as it is in the repository."""
+    """The sample spec as it is in the repository."""
     dest.mkdir()
     for p in _docs():
         shutil.copy2(p, dest / p.name)
-    shutil.copy2(SPEC / CONFIG, dest / CONFIG)
+    shutil.copy2(SAMPLE_SPEC / CONFIG, dest / CONFIG)
 
 
 def nested_reversed(dest: Path) -> None:
     """Each file in its own nested folder, created last-first, the folders sorting in reverse."""
     dest.mkdir()
-    shutil.copy2(SPEC / CONFIG, dest / CONFIG)
+    shutil.copy2(SAMPLE_SPEC / CONFIG, dest / CONFIG)
     docs = _docs()
     for i, p in enumerate(reversed(docs)):
         folder = dest / f"{i:02d}-section" / "deeper" / ("x" * (len(docs) - i))
@@ -48,7 +48,7 @@ def shuffled_by_flavor(dest: Path) -> None:
         flavor = p.name.split(".")[-2] if p.name.count(".") > 1 else "misc"
         (dest / "docs" / flavor).mkdir(parents=True, exist_ok=True)
         shutil.copyfile(p, dest / "docs" / flavor / p.name)
-    shutil.copy2(SPEC / CONFIG, dest / CONFIG)
+    shutil.copy2(SAMPLE_SPEC / CONFIG, dest / CONFIG)
 
 
 def tree(out: Path) -> dict[str, bytes]:

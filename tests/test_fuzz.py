@@ -1,10 +1,11 @@
-"""Property-based fuzzing of the readers and the builder with mutations of the real spec.
+"""Property-based fuzzing of the readers and the builder with mutations of the real docs.
 
-One document of spec/ is mutated (lines deleted, duplicated, swapped, re-indented; the bytes cut
-short or salted with random bytes), the others are kept, and the whole folder is read and built
-the way `generator.pipeline.load` does it. Whatever the input: no exception, diagnostics that
-point into the files, and when there is no error an IR the writers can rely on (every reference
-resolves, names are unique where Python needs them to be).
+One document of the sample spec (`tests/fixtures/sample-spec/`) is mutated (lines deleted,
+duplicated, swapped, re-indented; the bytes cut short or salted with random bytes), the others
+are kept, and the whole folder is read and built the way `generator.pipeline.load` does it.
+Whatever the input: no exception, diagnostics that point into the files, and when there is no
+error an IR the writers can rely on (every reference resolves, names are unique where Python
+needs them to be).
 
 CI runs a bounded, derandomized sample (SPECGEN_FUZZ_EXAMPLES, default 200, split over the two
 tests); a longer hunt: `SPECGEN_FUZZ_EXAMPLES=5000 pytest tests/test_fuzz.py`, and other inputs
@@ -16,10 +17,10 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import replace
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
+from paths import SAMPLE_SPEC
 
 from generator import ir
 from generator.diagnostics import Diagnostics
@@ -27,9 +28,8 @@ from generator.facts import DocumentFacts
 from generator.readers import read_document, read_text, spec_files
 from generator.resolve import build_api
 
-SPEC = Path(__file__).resolve().parents[1] / "spec"
 EXAMPLES = int(os.environ.get("SPECGEN_FUZZ_EXAMPLES", "200"))
-FILES = {p.name: p.read_bytes() for p in spec_files(SPEC)}
+FILES = {p.name: p.read_bytes() for p in spec_files(SAMPLE_SPEC)}
 NAMES = sorted(FILES)
 
 

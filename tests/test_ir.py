@@ -1,4 +1,4 @@
-"""The IR of the real spec: exact facts, and a syrupy snapshot of the whole thing."""
+"""The IR of the sample spec: exact facts, and a syrupy snapshot of the whole thing."""
 
 from __future__ import annotations
 

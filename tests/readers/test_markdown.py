@@ -1,13 +1,13 @@
-"""The markdown reader (HTTP and Python flavors): one construct per test, then the real spec."""
+"""The markdown reader (HTTP and Python flavors): one construct per test, then the sample spec."""
 
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from paths import SAMPLE_SPEC
 
 from generator.diagnostics import Diagnostics
 from generator.facts import (
@@ -31,7 +31,6 @@ from generator.readers.bullets import fence_closes, fence_open, split_lines
 from generator.readers.sdkcall import looks_like_call
 from generator.source import Span
 
-SPEC = Path(__file__).resolve().parents[2] / "spec"
 P = "t.md"
 
 
@@ -567,7 +566,7 @@ def test_broken_bullet_before_the_end_is_d001_not_d009():
 
 
 def test_crlf_reads_like_lf():
-    text = (SPEC / "tools.http.md").read_text(encoding="utf-8")
+    text = (SAMPLE_SPEC / "tools.http.md").read_text(encoding="utf-8")
     lf, lf_diags = read(text)
     crlf, crlf_diags = read(text.replace("\n", "\r\n"))
     assert crlf == lf
@@ -589,7 +588,7 @@ def test_crlf_reads_like_lf():
     ],
 )
 def test_detect_real_files(name, flavor):
-    assert markdown.detect((SPEC / name).read_text(encoding="utf-8")) == flavor
+    assert markdown.detect((SAMPLE_SPEC / name).read_text(encoding="utf-8")) == flavor
 
 
 @pytest.mark.parametrize(
@@ -675,12 +674,12 @@ def test_detect_agrees_with_a_full_scan(lines: list[str], newline: str):
     assert markdown.detect(text) == _detect_by_full_scan(text)
 
 
-# --- the real spec files ----------------------------------------------------------------------
+# --- the sample spec's files (real pages) -----------------------------------------------------
 
 
 def read_spec(name: str) -> tuple[DocumentFacts, list[str]]:
     diags = Diagnostics()
-    text = (SPEC / name).read_text(encoding="utf-8")
+    text = (SAMPLE_SPEC / name).read_text(encoding="utf-8")
     doc = markdown.read(name, text, diags, markdown.detect(text))  # type: ignore[arg-type]
     return doc, [d.format() for d in diags.items]
 
@@ -756,7 +755,7 @@ def test_real_python_file():
 
 @pytest.mark.slow
 def test_ten_megabytes_read_in_a_few_seconds():
-    text = (SPEC / "mcp-servers-tools-run.python.md").read_text(encoding="utf-8")
+    text = (SAMPLE_SPEC / "mcp-servers-tools-run.python.md").read_text(encoding="utf-8")
     copies = 10_000_000 // len(text) + 1
     big = text * copies
     start = time.perf_counter()

@@ -11,10 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from paths import ROOT, SAMPLE_SPEC
 
 from generator import readers
-
-ROOT = Path(__file__).resolve().parents[2]
 
 # Run in a fresh interpreter: it has one thread, so it may fork (this test process may not).
 SCRIPT = """
@@ -42,10 +41,10 @@ def _read(spec: Path, **env: str) -> tuple[bool, list, tuple]:
 
 @pytest.fixture
 def mixed_spec(tmp_path: Path) -> Path:
-    """The real docs, a mirror copy of one, and broken files from the corpus (diagnostics)."""
+    """The sample docs, a mirror copy of one, and broken files from the corpus (diagnostics)."""
     spec = tmp_path / "spec"
-    shutil.copytree(ROOT / "spec", spec)
-    shutil.copy(ROOT / "spec" / "tools.http.md", spec / "mirror-tools.http.md")
+    shutil.copytree(SAMPLE_SPEC, spec)
+    shutil.copy(SAMPLE_SPEC / "tools.http.md", spec / "mirror-tools.http.md")
     for name in ("binary-garbage.md", "empty.md", "http-indent-odd.http.md", "http-bom.http.md"):
         shutil.copy(ROOT / "tests" / "corpus" / name, spec / name)
     return spec

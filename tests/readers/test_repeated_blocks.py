@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from paths import ROOT, SAMPLE_SPEC
 
 from bench import synth
 from generator.diagnostics import Diagnostics
@@ -15,8 +16,6 @@ from generator.facts import FieldEntry
 from generator.readers import bullets, markdown, read_spec
 from generator.resolve import build_api, collect
 from generator.source import Span
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _no_block_reuse(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -130,9 +129,10 @@ def test_a_repeated_reference_to_an_undocumented_type_is_reported_at_the_first(p
     assert again.items == diags.items
 
 
-@pytest.mark.parametrize("spec", ["spec", "tests/corpus"])
-def test_real_and_broken_docs_read_and_build_the_same_without_reuse(spec, monkeypatch):
-    folder = ROOT / spec
+@pytest.mark.parametrize(
+    "folder", [SAMPLE_SPEC, ROOT / "tests" / "corpus"], ids=["sample", "corpus"]
+)
+def test_real_and_broken_docs_read_and_build_the_same_without_reuse(folder, monkeypatch):
     with_reuse = _everything(folder)
     _no_block_reuse(monkeypatch)
     _no_field_reuse(monkeypatch)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from paths import SAMPLE_SPEC
 
 from generator.diagnostics import Diagnostics
 from generator.facts import (
@@ -31,7 +31,6 @@ from generator.facts import (
 from generator.readers import web
 from generator.source import Span
 
-SPEC = Path(__file__).resolve().parents[2] / "spec"
 P = "page.txt"
 
 
@@ -830,10 +829,12 @@ def test_detect_rejects_markdown_and_prose(text):
 
 def test_detect_on_the_real_files():
     for name in ("mcp-servers-tools.web.txt", "tools.web.txt"):
-        assert web.detect((SPEC / name).read_text()) is True
-    assert web.detect((SPEC / "mcp-servers-tools-retrieve.python.web.txt").read_text()) is True
-    assert web.detect((SPEC / "tools.http.md").read_text()) is False
-    assert web.detect((SPEC / "mcp-servers-tools-run.python.md").read_text()) is False
+        assert web.detect((SAMPLE_SPEC / name).read_text()) is True
+    assert (
+        web.detect((SAMPLE_SPEC / "mcp-servers-tools-retrieve.python.web.txt").read_text()) is True
+    )
+    assert web.detect((SAMPLE_SPEC / "tools.http.md").read_text()) is False
+    assert web.detect((SAMPLE_SPEC / "mcp-servers-tools-run.python.md").read_text()) is False
 
 
 # --- robustness ----------------------------------------------------------------------------------
@@ -885,7 +886,7 @@ def test_never_raises_and_spans_stay_in_the_file(parts, crlf):
 
 
 def test_large_input_reads_in_linear_time():
-    base = (SPEC / "mcp-servers-tools-retrieve.python.web.txt").read_text() + "\n"
+    base = (SAMPLE_SPEC / "mcp-servers-tools-retrieve.python.web.txt").read_text() + "\n"
     text = base * (2_000_000 // len(base))
     start = time.perf_counter()
     doc = web.read(P, text, Diagnostics())
@@ -898,7 +899,7 @@ def test_large_input_reads_in_linear_time():
 
 def read_spec(name: str) -> tuple[DocumentFacts, list[str]]:
     diags = Diagnostics()
-    doc = web.read(name, (SPEC / name).read_text(encoding="utf-8"), diags)
+    doc = web.read(name, (SAMPLE_SPEC / name).read_text(encoding="utf-8"), diags)
     return doc, [d.format() for d in diags.items]
 
 

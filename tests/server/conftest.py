@@ -1,4 +1,4 @@
-"""Fixtures: the models and the server stub generated from the real spec into a temp dir and
+"""Fixtures: the models and the server stub generated from the sample spec into a temp dir and
 imported, and live uvicorn servers on loopback."""
 
 from __future__ import annotations
@@ -12,9 +12,7 @@ from typing import Any
 
 import pytest
 from live import LiveServer
-
-ROOT = Path(__file__).resolve().parents[2]
-SPEC = ROOT / "spec"
+from paths import SAMPLE_SPEC
 
 # Like the generated output's pyproject.toml: ruff takes the target version from it.
 PYPROJECT = '[project]\nname = "generated"\nversion = "0"\nrequires-python = ">=3.10"\n'
@@ -24,7 +22,7 @@ PYPROJECT = '[project]\nname = "generated"\nversion = "0"\nrequires-python = ">=
 def server_loaded() -> Any:
     from generator.pipeline import load
 
-    return load(SPEC)
+    return load(SAMPLE_SPEC)
 
 
 @pytest.fixture(scope="session")

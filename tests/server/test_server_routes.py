@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-# (method, documented path, python operation id): the ten operations of the spec.
+# (method, documented path, python operation id): the ten operations of the sample spec.
 DOCUMENTED = [
     ("DELETE", "/v1/tools/{tool_id}", "tools_delete"),
     ("GET", "/v1/tools/{tool_id}", "tools_retrieve"),

@@ -1,4 +1,4 @@
-"""The OpenAPI writer: mapping rules on hand-built IRs, the real spec's document (valid, examples
+"""The OpenAPI writer: mapping rules on hand-built IRs, the sample spec's document (valid, examples
 match their schemas, deterministic), and interop with two peer generators."""
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import jsonschema
 import pytest
 import yaml
 from openapi_spec_validator import validate
+from paths import SAMPLE_SPEC
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
@@ -31,7 +32,6 @@ from generator.pipeline import Loaded, load
 from generator.source import Span
 from generator.writers import openapi
 
-SPEC_DIR = Path(__file__).parents[2] / "spec"
 BIN = Path(sys.executable).parent
 S = Span("t.md", 1)
 CONFIG = Config(client_class="Acme", base_url="https://api.acme.test", version="1.2.3")
@@ -723,12 +723,12 @@ def test_render_is_deterministic_and_sorts_types() -> None:
     assert one == openapi.render(api(*reversed(types)), CONFIG)
 
 
-# --- the real spec -----------------------------------------------------------------------------
+# --- the sample spec (real pages) --------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
 def loaded() -> Loaded:
-    return load(SPEC_DIR)
+    return load(SAMPLE_SPEC)
 
 
 @pytest.fixture(scope="module")
@@ -793,7 +793,7 @@ def test_real_spec_operations(document: dict[str, Any]) -> None:
 
 
 def test_real_spec_info_version_is_the_config_default(document: dict[str, Any]) -> None:
-    # spec/specgen.toml sets no version, so the document carries Config's default.
+    # The sample spec's specgen.toml sets no version, so the document carries Config's default.
     assert document["info"]["version"] == "0.1.0"
 
 
@@ -1030,7 +1030,7 @@ def test_openapi_python_client_generates_cleanly(
 
 
 def _nullable_zoo() -> ir.Api:
-    """Spellings the real spec does not exercise (it has no nullable fields): nullable refs,
+    """Spellings the sample spec does not exercise (it has no nullable fields): nullable refs,
     unions, literals, lists, maps and datetimes; an integer enum; a tagged union."""
     tagged = ir.Discriminator("kind", (("cat", ClassName("Cat")), ("dog", ClassName("Dog"))))
     cat = obj("Cat", fld("kind", ir.LiteralOf(("cat",)), required=True), fld("name", nullable=True))
