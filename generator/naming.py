@@ -77,6 +77,11 @@ def implied_resource_and_method(
     return tuple(literal) or ("api",), method
 
 
+def operation_id(resource: tuple[str, ...], method: str) -> PyName:
+    """`("mcp_servers", "tools")`, `run` -> `mcp_servers_tools_run`."""
+    return PyName.sanitize("_".join((*resource, method)))[0]
+
+
 def path_params(path: str) -> list[str]:
     """The `{name}` parameters of a path template, in order."""
     return _PATH_PARAM.findall(path)
@@ -199,3 +204,17 @@ class PyNames:
                 span, "M010", f"{what} {raw!r} is not usable as a Python name; using {name}"
             )
         return name
+
+    def parameter(
+        self, raw: str, span: Span, operation: str, used: set[str], reserved: frozenset[str]
+    ) -> PyName:
+        """A parameter's Python name: not another parameter's, nor one the generated methods
+        use themselves (`RESERVED_PARAMS`); a collision is renamed with a trailing underscore."""
+        py = self.name(raw, span, f"{operation}: parameter")
+        while py in used or py in reserved:
+            taken = "another parameter" if py in used else "a name the generated code uses"
+            self.diags.warning(
+                span, "M009", f"{operation}: parameter {raw!r} collides with {taken}; renamed"
+            )
+            py = PyName(py + "_")
+        return py

@@ -30,13 +30,7 @@ def to_operation(
     reserved = RESERVED_PARAMS if d.body_name else RESERVED_PARAMS - {"body"}
     for f in d.params.fields:
         raw = f.python or f.key
-        py = res.py_names.name(raw, f.span, f"{g.summary}: parameter")
-        while py in used or py in reserved:
-            taken = "another parameter" if py in used else "a name the generated code uses"
-            res.diags.warning(
-                f.span, "M009", f"{g.summary}: parameter {raw!r} collides with {taken}; renamed"
-            )
-            py = PyName(py + "_")
+        py = res.py_names.parameter(raw, f.span, g.summary, used, reserved)
         used.add(py)
         for spelling in (f.python, f.wire, f.key):
             if spelling:
@@ -79,7 +73,7 @@ def to_operation(
         for i, r in enumerate(d.resource)
     )
     return ir.Operation(
-        operation_id=PyName.sanitize("_".join((*resource, d.method)))[0],
+        operation_id=naming.operation_id(resource, d.method),
         method=_http_method(g.method),
         path=g.path,
         resource=resource,

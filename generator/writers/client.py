@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from generator import ir
+from generator import ir, naming
 from generator.config import Config
-from generator.names import pascal
 from generator.writers.imports import import_block
 from generator.writers.pytypes import Import, Printer, module_map
 
@@ -53,7 +52,7 @@ class ResourceNode:
 
     @property
     def class_name(self) -> str:
-        return "".join(pascal(p) for p in self.path) + "Resource"
+        return naming.resource_class(self.path)
 
     def module(self, pkg: str) -> str:
         """File path of the module defining this resource."""

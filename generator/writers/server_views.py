@@ -6,8 +6,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-from generator import ir
-from generator.names import pascal
+from generator import ir, naming
 from generator.writers.pytypes import CONSTRAINT_KWARGS, Import, Printer, pyrepr
 from generator.writers.server_values import ServerWriterError
 
@@ -79,7 +78,7 @@ class ResourceView:
 
 def protocol_name(resource: tuple[str, ...]) -> str:
     """`("mcp_servers", "tools")` -> `McpServersToolsHandler`."""
-    return "".join(pascal(p) for p in resource) + "Handler"
+    return naming.handler_protocol(resource)
 
 
 def _default(p: ir.Parameter) -> str | None:
