@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from generator import ir
+from generator import ir, speedups
 from generator.resolve.observations import (
     AliasObs,
     CountCheck,
@@ -94,6 +94,7 @@ class Collector:
         self._walked: dict[tuple[int, str, int, bool], _Walked] = {}
         self._recordings: list[_Recording] = []  # the fields being read, outermost first
         self._deepest = 0  # the deepest context seen
+        self._memo = speedups.active().field_memo  # off: every field is collected (plain path)
 
     # --- entry points -------------------------------------------------------------------------
 
@@ -133,7 +134,7 @@ class Collector:
         return out
 
     def field(self, entry: FieldEntry, ctx: Ctx) -> FieldObs | None:
-        if not entry.children:  # nothing documented inside: nothing worth remembering
+        if not entry.children or not self._memo:  # nothing inside worth remembering, or no memo
             return self._field(entry, ctx)
         token = entry.origin or entry
         key = (id(token), ctx.owner, ctx.rank, ctx.python)
