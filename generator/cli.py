@@ -123,7 +123,8 @@ def generate(
     """Write openapi.yaml, the SDK and the server stub into --out.
 
     Writes are atomic: an error leaves --out as it was. Files in --out that specgen did not
-    generate are kept unless --clean is given; nothing is ever written outside --out.
+    generate are kept unless --clean is given; nothing is written outside --out but specgen's
+    compiled templates, cached per user (SPECGEN_PLAIN=template_cache: not even those).
     """
     from generator.output import InTheWay, NotAFolder, UnsafePath, staging, write_tree
 

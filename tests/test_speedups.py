@@ -349,3 +349,10 @@ def test_the_field_memo_stays_empty_when_off():
             assert made  # the builder made its collectors
             remembered.append(sum(len(c._walked) for c in made))
     assert remembered[0] > 0 and remembered[1] == 0
+
+
+def test_readme_names_every_seam():
+    performance = (ROOT / "README.md").read_text(encoding="utf-8").split("## Performance")[1]
+    rows = re.findall(r"^\| `(\w+)` \|", performance, re.M)
+    assert rows == list(speedups.SEAMS)
+    assert f"{speedups.ENV}=all" in performance
