@@ -4,8 +4,9 @@ A forked child starts with the parent's memory, so a job can read the IR (or any
 parent holds) without pickling it; only its result travels back through a pipe, pickled, so
 results should be cheap to pickle (text; document facts, through `generator.picklable`). Where
 forking is not safe or not possible (no `fork` on the platform, other threads running, a daemonic
-process, one CPU, `SPECGEN_JOBS=1`, a fork that fails), the jobs run one after the other in this
-process: the results are the same either way.
+process, one CPU, `SPECGEN_JOBS=1`, the seam `fork_split` of `generator.speedups` off, a fork
+that fails), the jobs run one after the other in this process: the results are the same either
+way.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
+from generator import speedups
+
 T = TypeVar("T")
 
 JOBS_ENV = "SPECGEN_JOBS"  # `1` runs everything in this process
@@ -32,7 +35,7 @@ class JobFailed(RuntimeError):
 
 def can_fork() -> bool:
     """Whether jobs would run in forked children here (see the module docstring)."""
-    if os.environ.get(JOBS_ENV, "").strip() == "1":
+    if os.environ.get(JOBS_ENV, "").strip() == "1" or not speedups.active().fork_split:
         return False
     if "fork" not in multiprocessing.get_all_start_methods() or (os.cpu_count() or 1) < 2:
         return False

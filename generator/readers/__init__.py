@@ -8,6 +8,7 @@ import hashlib
 from dataclasses import replace
 from pathlib import Path
 
+from generator import speedups
 from generator.diagnostics import Diagnostic, Diagnostics
 from generator.facts import DocumentFacts
 from generator.forked import run_all
@@ -80,7 +81,7 @@ CHILD_SHARE = 0.44
 def read_spec(spec_dir: Path, diags: Diagnostics) -> list[DocumentFacts]:
     """Facts of every file under `spec_dir`; byte-identical copies (mirrors repeat pages) once.
     Big specs are read in two parts side by side (`generator.forked`): the same facts and
-    diagnostics, in the same order."""
+    diagnostics, in the same order (the seam `fork_split` off: in one part, here)."""
     files: list[tuple[str, bytes, str]] = []  # (path, content, digest), first copies only
     seen: dict[str, str] = {}
     for path in spec_files(spec_dir):
@@ -93,7 +94,8 @@ def read_spec(spec_dir: Path, diags: Diagnostics) -> list[DocumentFacts]:
         seen[digest] = rel
         files.append((rel, data, digest))
     total = sum(len(data) for _, data, _ in files)
-    groups = _split(files, 1 - CHILD_SHARE) if total >= PARALLEL_MIN_BYTES else [files]
+    split = total >= PARALLEL_MIN_BYTES and speedups.active().fork_split
+    groups = _split(files, 1 - CHILD_SHARE) if split else [files]
     docs: list[DocumentFacts] = []
     for group_docs, group_diags in run_all([functools.partial(_read_files, g) for g in groups]):
         docs.extend(group_docs)

@@ -9,6 +9,7 @@ indentation included, repeat a block already read in the file, and which ends th
 not read again: its entries are copied with their lines moved (`_Block`). Reading it again
 would give the same entries, since nothing else in the reader's state bears on them; blocks
 that reported anything are always read again, so every diagnostic is still made where it is.
+The seam `block_reuse` of `generator.speedups` turns this off.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from generator import jsontext
+from generator import jsontext, speedups
 from generator.diagnostics import Diagnostics
 from generator.facts import (
     DeclEntry,
@@ -192,6 +193,7 @@ class _ListReader:
         self.stray = -2  # last line of text outside any bullet
         self.last = -1  # last line read that is not blank (or is in a fence)
         self.resume = 0  # after a repeated block: the first line not yet read
+        self.reuse = speedups.active().block_reuse  # off: every block is read (the plain path)
 
     def run(self, start: int, end: int) -> list[Entry]:
         self.end, lines = end, self.ctx.lines
@@ -234,6 +236,8 @@ class _ListReader:
 
     def _remember(self, start: int, entry: Entry) -> None:
         """A bullet block read with nothing to report: lines [start, last]."""
+        if not self.reuse:
+            return
         lines = self.ctx.lines[start : self.last + 1]
         known = self.ctx.blocks.setdefault(lines[0], [])
         if len(known) < MAX_BLOCKS_PER_LINE and all(b.lines != lines for b in known):
@@ -283,7 +287,7 @@ class _ListReader:
             self.ctx.diags.error(Span(self.ctx.path, i + 1), *problem)
             self.skip = indent
             return
-        if self._repeated(i, level):
+        if self.reuse and self._repeated(i, level):
             return
         mark = len(self.ctx.diags)
         node = self._parse(i, content)

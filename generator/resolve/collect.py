@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple, get_args
 
-from generator import ir, naming
+from generator import ir, naming, speedups
 from generator.diagnostics import Diagnostics
 from generator.facts import (
     DeclEntry,
@@ -93,9 +93,10 @@ class Collector:
     def __init__(self, registry: Registry, diags: Diagnostics) -> None:
         self.reg = registry
         self.diags = diags
-        self._walked: dict[tuple[int, str, int, bool], _Walked] = {}
+        self._walked: dict[tuple[int, DocName, int, bool, bool], _Walked] = {}
         self._recordings: list[_Recording] = []  # the fields being read, outermost first
         self._deepest = 0  # the deepest context seen
+        self._memo = speedups.active().field_memo  # off: every field is collected (plain path)
 
     # --- entry points -------------------------------------------------------------------------
 
@@ -142,10 +143,10 @@ class Collector:
         return out
 
     def field(self, entry: FieldEntry, ctx: Ctx) -> FieldObs | None:
-        if not entry.children:  # nothing documented inside: nothing worth remembering
+        if not entry.children or not self._memo:  # nothing inside worth remembering, or no memo
             return self._field(entry, ctx)
         token = entry.origin or entry
-        key = (id(token), ctx.owner, ctx.rank, ctx.python)
+        key = (id(token), ctx.owner, ctx.rank, ctx.python, ctx.declaring)
         walked = self._walked.get(key)
         if walked is not None and walked.token is token and ctx.depth + walked.reach <= MAX_DEPTH:
             self._deepest = max(self._deepest, ctx.depth + walked.reach)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from generator import ir
+from generator import ir, speedups
 from generator.config import Config
 from generator.forked import run_all
 from generator.writers.format import format_python
@@ -16,7 +16,11 @@ def emit(api: ir.Api, config: Config, workdir: Path | None = None) -> dict[str, 
     `workdir` (an empty folder), the Python files are also left there (see `format_python`).
     The models, and everything else (client, packaging, OpenAPI document, server), are written
     side by side when the platform allows (`generator.forked`): the two take about as long
-    (the models are most of the files). The bytes are the same either way."""
+    (the models are most of the files). The bytes are the same either way, and the same as with
+    the seam `fork_split` of `generator.speedups` off: all written, then formatted at once."""
+    if not speedups.active().fork_split:
+        files = _formatted({**_models(api, config), **_others(api, config)}, workdir, config)
+        return {path: text.encode("utf-8") for path, text in sorted(files.items())}
     halves = run_all(
         [
             functools.partial(_model_files, api, config, workdir),
@@ -33,16 +37,23 @@ def _models_folder(config: Config) -> str:
 
 def _model_files(api: ir.Api, config: Config, workdir: Path | None) -> dict[str, str]:
     """The SDK's `types` package, formatted."""
+    return _formatted(_models(api, config), workdir, config, (_models_folder(config),))
+
+
+def _models(api: ir.Api, config: Config) -> dict[str, str]:
     from generator.writers import models
 
-    files = models.render_models(api, config)
-    folder = _models_folder(config)
-    return _formatted(files, workdir, config, (folder,))
+    return models.render_models(api, config)
 
 
 def _other_files(api: ir.Api, config: Config, workdir: Path | None) -> dict[str, str]:
     """The SDK but its models (client, runtime, packaging), `openapi.yaml` and the server
     package, formatted."""
+    files = _others(api, config)
+    return _formatted(files, workdir, config, roots_outside(files, _models_folder(config)))
+
+
+def _others(api: ir.Api, config: Config) -> dict[str, str]:
     from generator.writers import client, openapi, package, server
     from generator.writers.pytypes import module_map
 
@@ -52,11 +63,14 @@ def _other_files(api: ir.Api, config: Config, workdir: Path | None) -> dict[str,
     document = openapi.openapi_document(api, config)
     files["openapi.yaml"] = openapi.render_document(document)
     files.update(server.render_server(api, config, document, modules))
-    return _formatted(files, workdir, config, roots_outside(files, _models_folder(config)))
+    return files
 
 
 def _formatted(
-    files: dict[str, str], workdir: Path | None, config: Config, roots: tuple[str, ...]
+    files: dict[str, str],
+    workdir: Path | None,
+    config: Config,
+    roots: tuple[str, ...] | None = None,
 ) -> dict[str, str]:
     first_party = (config.sdk_package, config.server_package)
     return format_python(files, workdir, first_party, roots)

@@ -10,6 +10,7 @@ from typing import Any
 
 import jinja2
 
+from generator import speedups
 from generator.paths import templates_dir
 from generator.writers.pytypes import pyrepr
 
@@ -46,7 +47,10 @@ def comment(text: str) -> str:
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    """Compiled templates cached per user (like ruff's cache); output does not depend on it."""
+    """Compiled templates cached per user (`$XDG_CACHE_HOME/specgen/jinja`, by default
+    `~/.cache/specgen/jinja`; none when that is not writable): the only thing a run writes
+    outside `--out`. Output does not depend on it. The seam `template_cache` of
+    `generator.speedups`."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     folder = os.path.join(base, "specgen", "jinja")
     try:
@@ -56,11 +60,15 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(folder) if os.access(folder, os.W_OK) else None
 
 
-@functools.cache
 def environment() -> jinja2.Environment:
+    return _environment(speedups.active().template_cache)
+
+
+@functools.cache
+def _environment(cached: bool) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())),
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=_bytecode_cache() if cached else None,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
