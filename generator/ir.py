@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from generator.jsontext import JsonData
 from generator.names import ClassName, PyName
 from generator.source import Span
 
@@ -208,7 +209,7 @@ class Operation:
     response: TypeRef | None = None
     positional: tuple[PyName, ...] = ()  # parameters taken positionally by the SDK method
     pagination: Pagination | None = None
-    response_example: str | None = None  # JSON text, as documented
+    response_example: JsonData | None = None  # parsed by the reader (None: not documented)
     request_examples: tuple[tuple[str, str], ...] = ()  # (language, code)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -217,7 +216,7 @@ class ApiBuilder:
                 return ir.Ref(name) if name else ir.Unknown()  # type: ignore[arg-type]
             return self.collector.typeref(e.type, e.children, ctx, e.span, e.description)
         example, _ = g.examples()
-        is_list = example is not None and isinstance(json.loads(example), list)
+        is_list = example is not None and isinstance(example.value, list)
         if is_list:
             owner += "Item"
         fields = self.collector.fields(entries, ctx.enter(owner))
@@ -552,7 +551,7 @@ class ApiBuilder:
     def _check_example(self, op: ir.Operation, types: dict[str, ir.TypeDef], span: Span) -> None:
         if op.response_example is None or op.response is None:
             return
-        for problem in example_problems(op.response_example, op.response, types)[:5]:
+        for problem in example_problems(op.response_example.value, op.response, types)[:5]:
             self.diags.warning(span, "M012", f"{op.summary} response example: {problem}")
 
     def _base_url(self) -> str | None:
