@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 import importlib
+import json
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -21,7 +22,8 @@ from generator.config import Config
 from generator.jsontext import JsonData
 from generator.names import ClassName, PyName
 from generator.source import Span
-from generator.writers.server import render_server
+from generator.writers.server import ServerWriterError, render_server
+from generator.writers.server import _json_data as server_json_data
 from generator.writers.server_values import MockResponse, minimal_value, mock_response
 from generator.writers.server_views import protocol_name
 
@@ -65,6 +67,18 @@ def test_a_documented_null_example_is_served_as_documented() -> None:
     assert mock_response(SYNTHETIC, op) == MockResponse(
         "things_get", None, True, "documented example"
     )
+
+
+def test_the_openapi_copy_is_what_a_json_round_trip_gives() -> None:
+    document = {
+        "a": (PyName("x"), 1.5, -0.0, True, None, [{"k": 2}]),
+        PyName("b"): {1: "one", 2.5: "f", None: "n"},
+        "c": {False: "no"},
+    }
+    assert server_json_data(document) == json.loads(json.dumps(document))
+    assert type(server_json_data(document)["a"][0]) is str
+    with pytest.raises(ServerWriterError, match="not JSON data"):
+        server_json_data({"x": [float("nan")]})
 
 
 # --- a synthetic API -----------------------------------------------------------------------------
