@@ -36,7 +36,8 @@ def run_example(spec: Path) -> tuple[str, str]:
     api = load(spec).api
     op = next(o for o in api.operations if (*o.resource, o.sdk_name) == RUN_OPERATION)
     assert op.response_example is not None and op.response is not None, "run has no example"
-    return op.response_example, op.response.name  # type: ignore[union-attr]
+    text = json.dumps(op.response_example.value, ensure_ascii=False)
+    return text, op.response.name  # type: ignore[union-attr]
 
 
 def throughput(spec: Path, out: Path, sdk: str, work: Path, seconds: float) -> dict[str, object]:

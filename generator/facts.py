@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from generator.jsontext import JsonData
 from generator.picklable import by_fields
 from generator.source import Span
 
@@ -187,12 +188,15 @@ class Param:
 @by_fields
 @dataclass(frozen=True, slots=True)
 class Example:
-    """A code example: `role` says whether it shows a request or a response."""
+    """A code example: `role` says whether it shows a request or a response. A response's JSON
+    is parsed by the reader, once: `value` (None when the text is not JSON the outputs can carry,
+    and for requests: those are code, kept as text)."""
 
     role: Literal["request", "response"]
     language: str  # "http" (curl), "python", "json", ...
     text: str
     span: Span
+    value: JsonData | None = None
 
 
 @by_fields

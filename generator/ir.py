@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
+from generator.jsontext import JsonData
 from generator.names import ClassName, PyName
 from generator.source import Span
 
@@ -249,7 +250,7 @@ class Operation:
     response: TypeRef | None = None
     positional: tuple[PyName, ...] = ()  # parameters taken positionally by the SDK method
     pagination: Pagination | None = None
-    response_example: str | None = None  # JSON text, as documented
+    response_example: JsonData | None = None  # parsed by the reader (None: not documented)
     request_examples: tuple[tuple[str, str], ...] = ()  # (language, code)
 
 

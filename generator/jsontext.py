@@ -1,5 +1,5 @@
-"""JSON text from the docs (examples, structured defaults), held to what the outputs can carry
-(the readers check it with these rules, the server writer parses the examples with them).
+"""JSON text from the docs (examples, structured defaults), held to what the outputs can carry.
+The readers parse it, once, with these rules; what comes after gets the values (`JsonData`).
 
 `json.loads` accepts more than the generated files can hold: `NaN`/`Infinity` and numbers too
 large for a float (no JSON or Python literal for them), `\\ud800`-style lone surrogates (cannot be
@@ -9,11 +9,15 @@ next. `loads` refuses all of them with a ValueError, and never raises RecursionE
 
 from __future__ import annotations
 
-import functools
 import json
 import math
 import re
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, TypeAlias
+
+from generator.picklable import by_fields
+
+JsonValue: TypeAlias = None | bool | int | float | str | list["JsonValue"] | dict[str, "JsonValue"]
 
 MAX_DEPTH = 100  # JSON nested deeper than this is refused (the real docs nest about 10 deep)
 
@@ -26,6 +30,20 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 class JsonTooDeep(ValueError):
     """The text nests arrays/objects deeper than MAX_DEPTH."""
+
+
+@by_fields
+@dataclass(frozen=True, slots=True)
+class JsonData:
+    """A JSON value of the docs, parsed by a reader with `loads` (so every output can carry it).
+
+    A box rather than a bare `JsonValue | None`: a documented `null` is a value, not the absence
+    of one. The value is shared (facts, IR, writers) and must never be mutated (copy it first).
+    It is left out of the hash (a `dict` or `list` is unhashable: every box hashes alike, which
+    keeps equal boxes hashing alike) but not out of `==`, so the frozen nodes holding a box (an
+    `Example`, an `ir.Operation`) stay hashable. Pickles by its field (`by_fields`)."""
+
+    value: JsonValue = field(hash=False)
 
 
 def depth(text: str) -> int:
@@ -53,16 +71,12 @@ def _finite(text: str) -> float:
     return value
 
 
-# The same examples are parsed by the reader, the builder and the writers: measure each once.
-_depth_of = functools.lru_cache(maxsize=None)(depth)
-
-
-def loads(text: str) -> Any:
+def loads(text: str) -> JsonValue:
     """Parse a JSON text the outputs can carry; ValueError (JsonTooDeep for nesting) otherwise."""
-    if _depth_of(text) > MAX_DEPTH:
+    if depth(text) > MAX_DEPTH:
         raise JsonTooDeep(f"nested deeper than {MAX_DEPTH} levels")
     try:
-        value = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite)
+        value: JsonValue = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite)
     except RecursionError as exc:  # unreachable after the depth check; kept as a guarantee
         raise JsonTooDeep(f"nested deeper than {MAX_DEPTH} levels") from exc
     if _SURROGATE_ESCAPE.search(text) and _has_surrogate(value):

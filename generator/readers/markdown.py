@@ -356,18 +356,33 @@ class _DocReader:
             )
             language = fence.info.split()[0] if fence.info else ""
             text = "\n".join(self.lines[i + 1 : close])
-            self.op.examples.append(Example(role, language, text, self._span(i + 1)))
-            if close < sec.end:  # an unclosed block is truncated (D009), not bad JSON
-                self._check_json(language, text, i + 1)
+            # an unclosed block is truncated (D009), not bad JSON
+            value = self._json(role, language, text, i + 1, report=close < sec.end)
+            self.op.examples.append(Example(role, language, text, self._span(i + 1), value))
             i = close + 1
 
-    def _check_json(self, language: str, text: str, fence_line: int) -> None:
-        if language.lower() != "json":
-            return
+    def _json(
+        self,
+        role: Literal["request", "response"],
+        language: str,
+        text: str,
+        fence_line: int,
+        report: bool,
+    ) -> jsontext.JsonData | None:
+        """A response's JSON, parsed (whatever its fence says: `text` holding JSON is JSON).
+        A `json` block that does not parse is reported when `report`, whatever its role."""
+        report = report and language.lower() == "json"
+        if role != "response" and not report:
+            return None
         try:
-            jsontext.loads(text)
+            value = jsontext.loads(text)
         except jsontext.JsonTooDeep as exc:
-            self.diags.warning(self._span(fence_line + 1), "D008", f"example JSON is {exc}")
+            if report:
+                self.diags.warning(self._span(fence_line + 1), "D008", f"example JSON is {exc}")
+            return None
         except ValueError as exc:
-            line = fence_line + getattr(exc, "lineno", 1)
-            self.diags.warning(self._span(line), "D006", f"example is not valid JSON: {exc}")
+            if report:
+                line = fence_line + getattr(exc, "lineno", 1)
+                self.diags.warning(self._span(line), "D006", f"example is not valid JSON: {exc}")
+            return None
+        return jsontext.JsonData(value) if role == "response" else None

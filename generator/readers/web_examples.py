@@ -91,7 +91,7 @@ def _json_block(lines: list[str], i: int, path: str, diags: Diagnostics) -> Bloc
         if depth <= 0:
             text = "\n".join(lines[i : j + 1])
             try:
-                jsontext.loads(text)
+                value = jsontext.JsonData(jsontext.loads(text))  # parsed here, once
             except jsontext.JsonTooDeep as exc:
                 diags.warning(Span(path, i + 1), "D008", f"example JSON is {exc}")
                 return Block(i, j + 1, None)
@@ -99,7 +99,7 @@ def _json_block(lines: list[str], i: int, path: str, diags: Diagnostics) -> Bloc
                 msg = f"example is not valid JSON: {str(exc)[:160]}"
                 diags.warning(Span(path, i + 1), "D006", msg)
                 return Block(i, j + 1, None)
-            return Block(i, j + 1, Example("response", "json", text, Span(path, i + 1)))
+            return Block(i, j + 1, Example("response", "json", text, Span(path, i + 1), value))
     diags.error(Span(path, i + 1), "D009", "file ends inside a JSON example")
     return Block(i, len(lines), None)
 

@@ -275,10 +275,10 @@ def constraint_value(key: str, raw: str) -> Scalar:
             raise ValueError(f"uniqueItems needs true or false, got {raw!r}")
         return raw == "true"
     if key == "default":
-        value = jsontext.loads(raw)  # not NaN, not too large, not too deep: else ValueError
-        if isinstance(value, str | int | float | bool) or value is None:
-            return value
-        return raw  # a structured default stays as its JSON text
+        parsed = jsontext.loads(raw)  # not NaN, not too large, not too deep: else ValueError
+        if isinstance(parsed, dict | list):
+            return raw  # a structured default stays as its JSON text
+        return parsed
     return raw
 
 

@@ -131,5 +131,5 @@ def example(
 ) -> None:
     if op.response_example is None or op.response is None:
         return
-    for problem in example_problems(op.response_example, op.response, types)[:5]:
+    for problem in example_problems(op.response_example.value, op.response, types)[:5]:
         diags.warning(span, "M012", f"{op.summary} response example: {problem}")

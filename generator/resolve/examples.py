@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Any, assert_never
 
 from generator import ir
+from generator.jsontext import JsonValue
 from generator.names import ClassName
 
 Types = Mapping[ClassName, ir.TypeDef]
@@ -17,12 +18,9 @@ _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def example_problems(text: str, ref: ir.TypeRef, types: Types) -> list[str]:
-    """Every place where the example disagrees with `ref` (`$.a[0].b: expected integer`)."""
-    try:
-        value = json.loads(text)
-    except ValueError as exc:
-        return [f"$: not JSON ({exc})"]
+def example_problems(value: JsonValue, ref: ir.TypeRef, types: Types) -> list[str]:
+    """Every place where the example (as the reader parsed it) disagrees with `ref`
+    (`$.a[0].b: expected integer`)."""
     problems: list[str] = []
     _check(value, ref, types, "$", problems, 0)
     return problems

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator import jsontext, naming
-from generator.facts import DocumentFacts, Example, OperationFacts, SdkCall
+from generator import naming
+from generator.facts import DocumentFacts, OperationFacts, SdkCall
+from generator.jsontext import JsonData
 from generator.source import Span
 
 
@@ -66,14 +67,15 @@ class OpGroup:
     def path_params(self) -> list[str]:
         return naming.path_params(self.path)
 
-    def examples(self) -> tuple[str | None, tuple[tuple[str, str], ...]]:
-        """The first JSON response example that parses, and every request example (deduped)."""
-        response: str | None = None
+    def examples(self) -> tuple[JsonData | None, tuple[tuple[str, str], ...]]:
+        """The first response example that is JSON every output can carry (as the reader parsed
+        it; it reported any other, D006/D008), and every request example (deduped)."""
+        response: JsonData | None = None
         requests: list[tuple[str, str]] = []
         for op, _ in self.places:
             for ex in op.examples:
-                if ex.role == "response" and response is None and _parses(ex):
-                    response = ex.text
+                if ex.role == "response" and response is None and ex.value is not None:
+                    response = ex.value
                 elif ex.role == "request" and (ex.language, ex.text) not in requests:
                     requests.append((ex.language, ex.text))
         return response, tuple(requests)
@@ -82,18 +84,9 @@ class OpGroup:
         """Where the response example that `examples` picks is documented."""
         for op, _ in self.places:
             for ex in op.examples:
-                if ex.role == "response" and _parses(ex):
+                if ex.role == "response" and ex.value is not None:
                     return ex.span
         return None
-
-
-def _parses(ex: Example) -> bool:
-    """JSON that every output can carry (the readers reported any other, D006/D008)."""
-    try:
-        jsontext.loads(ex.text)
-    except ValueError:
-        return False
-    return True
 
 
 def group_operations(docs: list[DocumentFacts]) -> list[OpGroup]:

@@ -4,7 +4,6 @@ names are still the docs' own; the request body becomes a named type's observati
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -111,7 +110,7 @@ def _returns(
             return ir.Ref(name) if name else ir.Unknown()
         return res.collector.typeref(e.type, e.children, ctx, e.span, e.description)
     example, _ = g.examples()
-    is_list = example is not None and isinstance(json.loads(example), list)
+    is_list = example is not None and isinstance(example.value, list)
     if is_list:
         owner = DocName(owner + "Item")
     fields = res.collector.fields(entries, ctx.enter(owner))

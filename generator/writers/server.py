@@ -5,6 +5,7 @@ module `templates/server/_support.py` is copied verbatim."""
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -39,11 +40,51 @@ _HANDLER_IMPORTS = frozenset(
 
 
 def _json_data(document: dict[str, Any]) -> Any:
-    """The document as plain JSON data (str subclasses and tuples normalized), order kept."""
+    """The document as plain JSON data (str subclasses and tuples normalized, keys made strings
+    the way `json.dumps` makes them), order kept: a copy, made without writing and parsing text
+    (its examples were parsed by the readers, once)."""
     try:
-        return json.loads(json.dumps(document, allow_nan=False))
+        return _plain(document)
     except ValueError as exc:
         raise ServerWriterError(f"the OpenAPI document is not JSON data: {exc}") from exc
+
+
+def _plain(value: Any) -> Any:
+    """What `json.loads(json.dumps(value, allow_nan=False))` returns (the nesting is bounded:
+    `jsontext.MAX_DEPTH` for the examples, a few levels of document around them)."""
+    if isinstance(value, str):
+        return str.__str__(value)
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return _finite(value)
+    if isinstance(value, dict):
+        return {_plain_key(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _plain_key(key: Any) -> str:
+    if isinstance(key, str):
+        return str.__str__(key)
+    if key is None:
+        return "null"
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    if isinstance(key, int):
+        return int.__repr__(key)
+    if isinstance(key, float):
+        return float.__repr__(_finite(key))
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
+
+
+def _finite(value: float) -> float:
+    if not math.isfinite(value):
+        raise ValueError(f"out of range float values are not JSON compliant: {value!r}")
+    return float(value)
 
 
 def _json_text(data: Any, open_levels: int = 3) -> str:

@@ -1,5 +1,6 @@
-"""Mock responses of the server stub: each operation's documented example (parsed and checked at
-generation time) or, without one, a minimal value of the response type."""
+"""Mock responses of the server stub: each operation's documented example (parsed and checked by
+the readers, strictly: `generator.jsontext`) or, without one, a minimal value of the response
+type."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, assert_never
 
-from generator import ir, jsontext
+from generator import ir
 
 
 class ServerWriterError(RuntimeError):
@@ -21,19 +22,6 @@ class MockResponse:
     value: Any  # JSON data
     documented: bool  # False: minimal value, no documented example
     note: str  # what the value is, for a comment in the generated code
-
-
-def parse_example(op: ir.Operation) -> Any:
-    """The documented response example as JSON data; anything but strict JSON is an error."""
-    assert op.response_example is not None
-    try:
-        value = jsontext.loads(op.response_example)  # the same rules the readers applied
-    except ValueError as exc:
-        raise ServerWriterError(
-            f"{op.operation_id}: the documented response example is not JSON ({exc}); "
-            "the builder should have rejected it"
-        ) from exc
-    return value
 
 
 _PRIMITIVE_MINIMUM: dict[str, Any] = {
@@ -117,7 +105,8 @@ def _minimal_object(api: ir.Api, t: ir.ObjectType, seen: frozenset[str]) -> dict
 
 def mock_response(api: ir.Api, op: ir.Operation) -> MockResponse:
     if op.response_example is not None:
-        return MockResponse(str(op.operation_id), parse_example(op), True, "documented example")
+        value = op.response_example.value  # parsed by the reader, strictly (`jsontext`)
+        return MockResponse(str(op.operation_id), value, True, "documented example")
     if op.response is None:
         return MockResponse(str(op.operation_id), None, False, "no example, no response type: null")
     value = minimal_value(api, op.response)

@@ -26,6 +26,7 @@ from generator.facts import (
     TypeEntry,
     ValueEntry,
 )
+from generator.jsontext import JsonData
 from generator.readers import markdown
 from generator.readers.bullets import fence_closes, fence_open, split_lines
 from generator.readers.sdkcall import looks_like_call
@@ -387,9 +388,53 @@ def test_examples_request_and_response():
     assert doc.operations[0].examples == (
         Example("request", "http", "curl https://api/x \\\n    -H 'A: b'", S(5)),
         Example("request", "", "plain", S(10)),
-        Example("response", "json", '{\n  "a": 1\n}', S(16)),
+        Example("response", "json", '{\n  "a": 1\n}', S(16), JsonData({"a": 1})),
     )
     assert diags == []
+
+
+def test_a_response_example_is_parsed_once_by_the_reader_requests_stay_code():
+    doc, diags = read(
+        md(
+            "## Op",
+            "**get** `/x`",
+            "### Example",
+            "```json",
+            '{"sent": true}',
+            "```",
+            "#### Response",
+            "```json",
+            '[1, 2.5, "x", null, {"a": [false]}]',
+            "```",
+            "```",
+            "null",
+            "```",
+        )
+    )
+    request, response, null = doc.operations[0].examples
+    assert request.value is None  # a request example is code, even when it is JSON
+    assert response.value == JsonData([1, 2.5, "x", None, {"a": [False]}])
+    assert null.value == JsonData(None)  # documented `null` (a fence of any language): a value
+    assert diags == []
+
+
+@pytest.mark.parametrize(
+    ("bad", "code"),
+    [
+        ("{oops", "D006"),
+        ("NaN", "D006"),
+        ('{"x": Infinity}', "D006"),
+        ("1e999", "D006"),
+        ('"\\ud800"', "D006"),
+        ("", "D006"),
+        ("[" * 101 + "]" * 101, "D008"),
+    ],
+)
+def test_a_response_example_that_no_output_can_carry_has_no_value(bad: str, code: str):
+    doc, diags = read(md("## Op", "**get** `/x`", "#### Response", "```json", bad, "```"))
+    (example,) = doc.operations[0].examples
+    assert (example.text, example.value) == (bad, None)  # the text is kept, as it was
+    assert [d.split(": ")[1] for d in diags] == [f"warning {code}"]
 
 
 def test_python_example_with_comment_lines_is_not_split():
@@ -497,7 +542,9 @@ def test_d006_invalid_json_response_is_a_warning_at_the_bad_line():
     doc, diags = read(
         md("## Op", "**get** `/x`", "#### Response", "```json", "{", '  "a": 1,', "}", "```")
     )
-    assert doc.operations[0].examples == (Example("response", "json", '{\n  "a": 1,\n}', S(4)),)
+    assert doc.operations[0].examples == (
+        Example("response", "json", '{\n  "a": 1,\n}', S(4), None),
+    )
     assert len(diags) == 1 and diags[0].startswith(
         f"{P}:7: warning D006: example is not valid JSON"
     )

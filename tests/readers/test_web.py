@@ -28,6 +28,7 @@ from generator.facts import (
     TypeEntry,
     ValueEntry,
 )
+from generator.jsontext import JsonData
 from generator.readers import web
 from generator.source import Span
 
@@ -619,9 +620,9 @@ def test_curl_example_with_continuations_and_quoted_body():
         )
     )
     curl, response = only_op(doc).examples
-    assert (curl.role, curl.language, curl.span) == ("request", "http", S(3))
-    assert curl.text.splitlines()[-1] == "        }'"
-    assert response == Example("response", "json", '{\n  "id": "t"\n}', S(8))
+    assert (curl.role, curl.language, curl.span, curl.value) == ("request", "http", S(3), None)
+    assert curl.text.splitlines()[-1] == "        }'"  # its JSON body stays code: not parsed
+    assert response == Example("response", "json", '{\n  "id": "t"\n}', S(8), JsonData({"id": "t"}))
 
 
 def test_curl_example_ends_at_a_blank_line():
@@ -648,8 +649,8 @@ def test_json_examples_and_returns_examples_copy():
         )
     )
     assert only_op(doc).examples == (
-        Example("response", "json", "{}", S(3)),
-        Example("response", "json", "[\n  1\n]", S(4)),  # the identical copy at 8 is dropped
+        Example("response", "json", "{}", S(3), JsonData({})),
+        Example("response", "json", "[\n  1\n]", S(4), JsonData([1])),  # the copy at 8: dropped
     )
     assert diags == []
 
@@ -736,6 +737,22 @@ def test_invalid_json_example_is_d006():
     doc, diags = read(page("Op", "GET/v1/x", "{", '  "a": 1,', "}"))
     assert only_op(doc).examples == ()
     assert len(diags) == 1 and diags[0].startswith("page.txt:3: warning D006: ")
+
+
+@pytest.mark.parametrize(
+    ("bad", "code"),
+    [
+        ('{"x": NaN}', "D006"),
+        ('{"x": 1e999}', "D006"),
+        ('["\\udc00"]', "D006"),
+        ("[" * 101 + "]" * 101, "D008"),
+    ],
+)
+def test_json_no_output_can_carry_is_no_example(bad: str, code: str):
+    doc, diags = read(page("Op", "GET/v1/x", bad, "{", '  "ok": [1.5, null]', "}"))
+    (example,) = only_op(doc).examples  # the bad block is dropped, the next one parsed
+    assert (example.span, example.value) == (S(4), JsonData({"ok": [1.5, None]}))
+    assert [d.split(": ")[:2] for d in diags] == [["page.txt:3", f"warning {code}"]]
 
 
 @pytest.mark.parametrize(

@@ -68,7 +68,7 @@ class Recorder:
     def __call__(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(request)
         op = self.op_for(request)
-        body = json.loads(op.response_example) if op.response_example else []
+        body = op.response_example.value if op.response_example is not None else []
         if op.pagination and dict(parse_qsl(request.url.query.decode())).get("after"):
             body = []
         return httpx.Response(200, json=body)

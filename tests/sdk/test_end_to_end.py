@@ -28,7 +28,7 @@ def mock_url(packages):
 
 def example(loaded, op_id: str) -> Any:
     op = next(o for o in loaded.api.operations if o.operation_id == op_id)
-    return json.loads(op.response_example) if op.response_example else []
+    return op.response_example.value if op.response_example is not None else []
 
 
 CALLS = {  # operation -> how the docs' Python flavor calls it

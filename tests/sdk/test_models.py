@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import copy
 import importlib
-import json
 from typing import Any
 
 import httpx
@@ -31,7 +30,9 @@ def py_type(ref: ir.TypeRef, types: Any) -> Any:
 
 def examples(loaded) -> list[tuple[ir.Operation, Any]]:
     return [
-        (op, json.loads(op.response_example)) for op in loaded.api.operations if op.response_example
+        (op, op.response_example.value)
+        for op in loaded.api.operations
+        if op.response_example is not None
     ]
 
 
@@ -67,11 +68,8 @@ def _runtime_parse(loaded, types, op_id: str, data: Any) -> Any:
 
 
 def test_unknown_fields_and_enum_values_from_a_newer_server_survive(loaded, types):
-    data = json.loads(
-        next(
-            o for o in loaded.api.operations if o.operation_id == "tools_retrieve"
-        ).response_example
-    )
+    op = next(o for o in loaded.api.operations if o.operation_id == "tools_retrieve")
+    data = copy.deepcopy(op.response_example.value)  # the IR's value is shared: never mutated
     data["tool_type"] = "letta_quantum_core"
     data["brand_new_field"] = {"x": 1}
     tool = _runtime_parse(loaded, types, "tools_retrieve", data)
@@ -83,8 +81,7 @@ def test_unknown_fields_and_enum_values_from_a_newer_server_survive(loaded, type
 
 def test_unknown_union_variant_from_a_newer_server_survives(loaded, types):
     op = next(o for o in loaded.api.operations if o.operation_id == "mcp_servers_tools_run")
-    data = json.loads(op.response_example)
-    newer = copy.deepcopy(data)
+    newer = copy.deepcopy(op.response_example.value)
     newer["agent_state"]["tool_rules"].append({"tool_name": "x", "type": "time_travel_rule"})
     result = _runtime_parse(loaded, types, "mcp_servers_tools_run", newer)
     rules = result.agent_state.tool_rules

@@ -31,7 +31,7 @@ def test_mock_answers_the_documented_examples(mock_server: LiveServer, server_lo
             response = c.request(method, concrete(path), json=VALID_BODY.get(op_id))
             assert response.status_code == 200, (op_id, response.text)
             assert response.headers["content-type"] == "application/json"
-            expected = NO_EXAMPLE[op_id] if op_id in NO_EXAMPLE else json.loads(examples[op_id])
+            expected = NO_EXAMPLE[op_id] if op_id in NO_EXAMPLE else examples[op_id].value
             assert response.json() == expected, op_id
 
 
@@ -163,7 +163,7 @@ def test_python_m_server_mock_answers_a_request(server_root: Path, server_loaded
         response = httpx.get(url + "/v1/tools/tool-1", timeout=10)
     assert response.status_code == 200
     [op] = [o for o in server_loaded.api.operations if o.operation_id == "tools_retrieve"]
-    assert response.json() == json.loads(op.response_example)
+    assert response.json() == op.response_example.value
 
 
 HANDLERS_MODULE = """

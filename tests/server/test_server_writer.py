@@ -1,11 +1,12 @@
-"""The writer itself: files, determinism, example checking, minimal values, inert docs text, and
-a synthetic API exercising aliases, header parameters and defaults at run time."""
+"""The writer itself: files, determinism, documented examples, minimal values, inert docs text,
+and a synthetic API exercising aliases, header parameters and defaults at run time."""
 
 from __future__ import annotations
 
 import ast
 import dataclasses
 import importlib
+import json
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -18,10 +19,12 @@ import pytest
 
 from generator import ir
 from generator.config import Config
+from generator.jsontext import JsonData
 from generator.names import ClassName, PyName
 from generator.source import Span
 from generator.writers.server import ServerWriterError, render_server
-from generator.writers.server_values import minimal_value, mock_response
+from generator.writers.server import _json_data as server_json_data
+from generator.writers.server_values import MockResponse, minimal_value, mock_response
 from generator.writers.server_views import protocol_name
 
 SPAN = Span("synthetic.md", 1)
@@ -55,17 +58,27 @@ def test_protocol_names_come_from_the_resource_path() -> None:
     assert protocol_name((PyName("mcp_servers"), PyName("tools"))) == "McpServersToolsHandler"
 
 
-@pytest.mark.parametrize("bad", ["{oops", "NaN", '{"x": Infinity}', "1e999", ""])
-def test_an_example_that_is_not_strict_json_is_a_specgen_error(
-    server_loaded: Any, bad: str
-) -> None:
-    api = server_loaded.api
-    ops = tuple(
-        dataclasses.replace(op, response_example=bad) if op.operation_id == "tools_retrieve" else op
-        for op in api.operations
+# Text that is not strict JSON never reaches the writer: the readers parse the examples
+# (tests/readers/test_markdown.py, test_web.py); the IR carries values.
+
+
+def test_a_documented_null_example_is_served_as_documented() -> None:
+    op = dataclasses.replace(GET, response_example=JsonData(None))
+    assert mock_response(SYNTHETIC, op) == MockResponse(
+        "things_get", None, True, "documented example"
     )
-    with pytest.raises(ServerWriterError, match="tools_retrieve: the documented response example"):
-        render_server(dataclasses.replace(api, operations=ops), server_loaded.config)
+
+
+def test_the_openapi_copy_is_what_a_json_round_trip_gives() -> None:
+    document = {
+        "a": (PyName("x"), 1.5, -0.0, True, None, [{"k": 2}]),
+        PyName("b"): {1: "one", 2.5: "f", None: "n"},
+        "c": {False: "no"},
+    }
+    assert server_json_data(document) == json.loads(json.dumps(document))
+    assert type(server_json_data(document)["a"][0]) is str
+    with pytest.raises(ServerWriterError, match="not JSON data"):
+        server_json_data({"x": [float("nan")]})
 
 
 # --- a synthetic API -----------------------------------------------------------------------------
@@ -135,7 +148,9 @@ MAKE = ir.Operation(
     params=(_param("name", "body", STR, True),),
     body=ir.Ref(ClassName("ThingCreate")),
     response=ir.ListOf(ir.Ref(ClassName("Thing"))),
-    response_example='[{"id": "t", "kind": "b", "count": 4, "name": "nn", "parent": null, "tags": []}]',
+    response_example=JsonData(
+        [{"id": "t", "kind": "b", "count": 4, "name": "nn", "parent": None, "tags": []}]
+    ),
 )
 SYNTHETIC = ir.Api(operations=(GET, MAKE), types=(THING, THING_CREATE), title="Things")
 SYN_CONFIG = Config(sdk_package="syn_sdk", server_package="syn_server", version="1.0.0")

@@ -3,6 +3,7 @@ match their schemas, deterministic), and interop with two peer generators."""
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import importlib
 import importlib.util
@@ -27,6 +28,7 @@ from referencing.jsonschema import DRAFT202012
 from generator import ir
 from generator.config import Config
 from generator.diagnostics import Level
+from generator.jsontext import JsonData
 from generator.names import ClassName, PyName
 from generator.pipeline import Loaded, load
 from generator.source import Span
@@ -107,7 +109,7 @@ def op(
     params: tuple[ir.Parameter, ...] = (),
     body: ir.Ref | None = None,
     response: ir.TypeRef | None = None,
-    example: str | None = None,
+    example: JsonData | None = None,
     description: str = "",
 ) -> ir.Operation:
     return ir.Operation(
@@ -583,7 +585,7 @@ def test_operation_fields_and_responses() -> None:
             param("tool_id", "path", required=True),
         ),
         response=ref("Result"),
-        example='{"status": "success", "out": [1, 2]}',
+        example=JsonData({"status": "success", "out": [1, 2]}),
         description="Run it.\n\nWith care.",
     )
     got = doc_of(o)["paths"]["/v1/mcp-servers/{mcp_server_id}/tools/{tool_id}/run"]["post"]
@@ -627,7 +629,7 @@ def test_response_without_type_or_example() -> None:
 
 
 def test_list_response_and_falsy_example_kept() -> None:
-    o = op("things_list", "get", "/t", response=ir.ListOf(ref("Thing")), example="[]")
+    o = op("things_list", "get", "/t", response=ir.ListOf(ref("Thing")), example=JsonData([]))
     media = doc_of(o)["paths"]["/t"]["get"]["responses"]["200"]["content"]["application/json"]
     assert media == {
         "schema": {"type": "array", "items": {"$ref": "#/components/schemas/Thing"}},
@@ -635,10 +637,10 @@ def test_list_response_and_falsy_example_kept() -> None:
     }
 
 
-def test_invalid_example_text_is_dropped() -> None:
-    o = op("things_get", "get", "/t", response=STRING, example="{not json")
+def test_documented_null_example_kept() -> None:
+    o = op("things_get", "get", "/t", response=ir.Null(), example=JsonData(None))
     media = doc_of(o)["paths"]["/t"]["get"]["responses"]["200"]["content"]["application/json"]
-    assert media == {"schema": {"type": "string"}}
+    assert media == {"schema": {"type": "null"}, "example": None}
 
 
 def test_paths_merge_methods_in_api_order() -> None:
@@ -965,7 +967,7 @@ def test_datamodel_codegen_models_accept_examples(
         for o in loaded.api.operations:
             if o.response_example is None or o.response is None:
                 continue
-            example = json.loads(o.response_example)
+            example = o.response_example.value
             adapter = TypeAdapter(_python_type(module, o.response))
             value = adapter.validate_python(example)
             # Every documented key was recognized (pydantic drops unknown keys by default); values
@@ -1021,7 +1023,8 @@ def test_openapi_python_client_generates_cleanly(
     try:
         models = importlib.import_module("opc_client.models")
         retrieve = next(o for o in loaded.api.operations if o.operation_id == "tools_retrieve")
-        example = json.loads(retrieve.response_example or "null")
+        assert retrieve.response_example is not None
+        example = copy.deepcopy(retrieve.response_example.value)
         assert models.Tool.from_dict(example).to_dict() == example
     finally:
         sys.path.remove(str(tmp_path))
