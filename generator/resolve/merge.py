@@ -173,20 +173,7 @@ def _content(o: Obs) -> str:
     """A canonical spelling of what an observation says (no spans): orders equals."""
     match o:
         case ObjectObs():
-            fields = tuple(
-                (
-                    f.name,
-                    f.type,
-                    f.required,
-                    f.nullable,
-                    f.python,
-                    f.description,
-                    tuple((c.name, c.value) for c in f.constraints),
-                    f.default,
-                )
-                for f in o.fields
-            )
-            return repr(("object", fields, o.description))
+            return repr(("object", tuple(_said(f) for f in o.fields), o.description))
         case EnumObs():
             return repr(("enum", o.values, o.description))
         case UnionObs():
@@ -195,6 +182,12 @@ def _content(o: Obs) -> str:
             return repr(("alias", o.target, o.description))
         case _:
             assert_never(o)
+
+
+def _said(f: FieldObs) -> tuple[object, ...]:
+    """What a field observation says, without where it says it."""
+    constraints = tuple((c.name, c.value) for c in f.constraints)
+    return (f.name, f.type, f.required, f.nullable, f.python, f.description, constraints, f.default)
 
 
 def _kind(o: Obs) -> str:
@@ -227,23 +220,7 @@ def _dedupe(obs: Sequence[Obs]) -> list[Obs]:
 
 def _fingerprint(o: Obs) -> object:
     if isinstance(o, ObjectObs):
-        return (
-            "object",
-            o.rank,
-            tuple(
-                (
-                    f.name,
-                    f.type,
-                    f.required,
-                    f.nullable,
-                    f.python,
-                    f.description,
-                    f.constraints,
-                    f.default,
-                )
-                for f in o.fields
-            ),
-        )
+        return ("object", o.rank, tuple(_said(f) for f in o.fields))
     if isinstance(o, EnumObs):
         return ("enum", o.values)
     if isinstance(o, UnionObs):
