@@ -14,3 +14,7 @@ SPEC = ROOT / "spec"
 SAMPLE_SPEC = ROOT / "tests" / "fixtures" / "sample-spec"
 # Where the sample pages were copied from; CI has `../shared` beside the clone.
 SHARED_API_DOCS = ROOT.parent / "shared" / "api-docs"
+# Small invented examples of the constructs the whole reference uses, each with its correct
+# result (`../shared/constructs/README.md`), and the public docs mirror itself.
+CONSTRUCTS = ROOT.parent / "shared" / "constructs"
+MIRROR = ROOT.parent / "shared" / "letta-docs-md"
