@@ -217,6 +217,17 @@ class OperationFacts:
 
 @by_fields
 @dataclass(frozen=True, slots=True)
+class Section:
+    """A `# Title` that opens a resource's section of a page (a parent page embeds each
+    subresource's page under its own title). What follows it, up to the next one, is that
+    resource's: the resolver scopes the types declared there by the section's operations."""
+
+    title: str
+    span: Span
+
+
+@by_fields
+@dataclass(frozen=True, slots=True)
 class DocumentFacts:
     """Everything one file says. `flat` marks flavors whose field listings carry no nesting
     (scraped web text): their entries are aligned against the structured flavors when merging."""
@@ -227,6 +238,7 @@ class DocumentFacts:
     title: str = ""
     operations: tuple[OperationFacts, ...] = ()
     types: tuple[Entry, ...] = ()  # domain types / models sections: DeclEntry or TypeEntry
+    sections: tuple[Section, ...] = ()  # in line order; none: the whole file is one section
     flat: bool = False
     python_names: bool = False  # field names are SDK names (Python flavor) rather than wire names
     digest: str = ""  # sha256 of the file's bytes: orders documents independently of folders

@@ -21,6 +21,7 @@ from generator.source import Span
 
 Scalar = str | int | float | bool | None
 
+Scope = tuple[str, ...]  # an SDK resource path: ("agents", "passages"); () for the client's own
 PrimitiveKind = Literal["string", "integer", "number", "boolean", "datetime", "date"]
 N = TypeVar("N", bound=str)  # what a `Ref` names: a `ClassName` in the IR
 
@@ -166,6 +167,8 @@ class ObjectType:
     fields: tuple[Field, ...]
     span: Span
     description: str = ""
+    scope: Scope = ()  # the SDK resource whose pages declare it (the type's identity: scope, name)
+    local_name: ClassName | None = None  # its name in its scope, where the flat `name` differs
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +179,8 @@ class EnumType:
     values: tuple[Scalar, ...]
     span: Span
     description: str = ""
+    scope: Scope = ()  # the SDK resource whose pages declare it (the type's identity: scope, name)
+    local_name: ClassName | None = None  # its name in its scope, where the flat `name` differs
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +192,8 @@ class UnionType:
     span: Span
     description: str = ""
     discriminator: Discriminator | None = None
+    scope: Scope = ()  # the SDK resource whose pages declare it (the type's identity: scope, name)
+    local_name: ClassName | None = None  # its name in its scope, where the flat `name` differs
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +204,8 @@ class AliasType:
     target: TypeRef
     span: Span
     description: str = ""
+    scope: Scope = ()  # the SDK resource whose pages declare it (the type's identity: scope, name)
+    local_name: ClassName | None = None  # its name in its scope, where the flat `name` differs
 
 
 TypeDef = ObjectType | EnumType | UnionType | AliasType

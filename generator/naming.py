@@ -107,6 +107,71 @@ def type_module(names: Iterable[str]) -> str:
     return snake(min(names))
 
 
+# --- scopes: a type's identity is (scope, name) ----------------------------------------------
+
+Scope = tuple[str, ...]  # the SDK resource whose pages declare a type: ("agents", "passages")
+_KEY = "\x1f"  # separates the parts of a type key; never in a docs name (an identifier)
+
+
+class TypeKey(NamedTuple):
+    """What the resolver knows a docs type name by until types are told apart: the name, the
+    scope of the page section that spells it, and, for a body described inside another type's
+    field (a nested class) or an operation's own request body, that site. One key's
+    observations are merged into one type; keys of one name are one type only when their
+    shapes are equal (`resolve.scoping`)."""
+
+    name: DocName
+    scope: Scope
+    site: str = ""  # "": a declaration or a bare reference; "Owner.field"; BODY_SITE + name
+
+
+BODY_SITE = "body:"  # the site of an operation's request body: never shared with another
+
+
+def type_key(name: DocName, scope: Scope, site: str = "") -> DocName:
+    """The key of `name` as spelled in `scope` (at `site`)."""
+    return DocName(_KEY.join((name, ".".join(scope), site)))
+
+
+def split_key(key: DocName) -> TypeKey:
+    """The parts of a key; a name that is no key (already resolved) is its own name, unscoped."""
+    if _KEY not in key:
+        return TypeKey(key, ())
+    name, scope, site = key.split(_KEY, 2)
+    return TypeKey(DocName(name), tuple(scope.split(".")) if scope else (), site)
+
+
+def shown(name: DocName) -> DocName:
+    """A key as users read it in messages: the docs name."""
+    return split_key(name).name
+
+
+def nested_site(owner: DocName, field: str) -> str:
+    """The site of a body described inside `owner`'s `field`."""
+    return f"{shown(owner)}.{field.rstrip('_') or field}"
+
+
+def site_type(site: str) -> DocName | None:
+    """The name a nested body takes when its own name is another type's in the same scope: the
+    owner and field (`Board` + `task` -> `BoardTask`); an operation's body takes the
+    operation's own type name. None for a site that names nothing."""
+    if site.startswith(BODY_SITE):
+        return DocName(site[len(BODY_SITE) :])
+    owner, _, field = site.partition(".")
+    return inline_type(DocName(owner), field) if owner and field else None
+
+
+def scoped_type(scope: Scope, name: DocName) -> DocName:
+    """A unique flat name for `name` of `scope` where another scope has a type of that name:
+    the scope's resources in front (`agents.passages` + `PassageSearchResponse` ->
+    `AgentsPassageSearchResponse`; the last resource is left out where the name starts with it,
+    as the official SDK's names do)."""
+    parts = list(scope)
+    if parts and name.startswith(pascal(singular(parts[-1]))):
+        parts.pop()
+    return DocName("".join(pascal(p) for p in parts) + name)
+
+
 # --- validated names from docs names, with the collision rules ---------------------------------
 
 

@@ -24,6 +24,7 @@ from generator.facts import (
     OperationFacts,
     Param,
     SdkCall,
+    Section,
     TypeEntry,
 )
 from generator.readers.bullets import (
@@ -186,6 +187,7 @@ class _DocReader:
         self.title = ""
         self.ops: list[OperationFacts] = []
         self.types: list[Entry] = []
+        self.sections: list[Section] = []
         self.op: _Op | None = None
         self.in_types = False
         self.seen_h2 = False
@@ -201,6 +203,7 @@ class _DocReader:
             title=self.title,
             operations=tuple(self.ops),
             types=tuple(self.types),
+            sections=tuple(self.sections),
             flat=False,
             python_names=self.flavor == "python",
         )
@@ -233,6 +236,7 @@ class _DocReader:
             self._ignored(sec, f"heading level {sec.level}")
 
     def _h1(self, sec: _Section) -> None:
+        self.sections.append(Section(sec.title, self._span(sec.line)))
         if self.title or self.seen_h2:
             self._ignored(sec, "title")
             return

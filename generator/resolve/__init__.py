@@ -1,10 +1,13 @@
 """Resolve the facts of every document into the one IR. The passes, each a module:
 
-1. `declare`: the types each structured document declares, as observations (`collect`);
+0. `scoping`: which resource each section of each page is about (its operations' SDK paths);
+1. `declare`: the types each structured document declares, as observations (`collect`), each
+   known by its key (name, scope, site) until shapes are compared;
 2. `observe`: each operation's parameters and response from its structured places, then the flat
    web listings aligned against what those said (`align`), then the request body;
-3. `merge`: every observation of a name into one description (`merge`), undocumented inline
-   types folded into the documented ones of the same shape;
+3. `scoping` then `merge`: keys of one name told apart by shape and named (`tell_apart`), then
+   every observation of a type into one description (`merge`), undocumented inline types
+   folded into the documented ones of the same shape;
 4. names and definitions: class names (`generator.naming`), IR definitions and discriminators
    (`finalize`), then each operation (`operations`);
 5. `check`: references, counts, SDK names and examples, reported as diagnostics.
@@ -16,19 +19,22 @@ from generator import ir, naming
 from generator.diagnostics import Diagnostics
 from generator.facts import DocumentFacts
 from generator.resolve import check, declare, observe, operations
-from generator.resolve.finalize import discriminate, to_typedefs
+from generator.resolve.finalize import discriminate, reachable, to_typedefs
 from generator.resolve.groups import group_operations
 from generator.resolve.merge import ProvisionalMerge, fold_synthetic, merge_all
+from generator.resolve.scoping import SectionScopes, tell_apart
 from generator.resolve.state import Resolution
 
 
 def build_api(docs: list[DocumentFacts], diags: Diagnostics) -> ir.Api:
     """The one IR for all documents. Problems go to `diags`; never raises on bad input."""
     res = Resolution(docs, diags)
+    every_group = group_operations(res.docs)
+    res.scopes = SectionScopes(res.docs, every_group)
     for doc in res.docs:
         if not doc.flat:
             declare.declare(res, doc)
-    groups = [g for g in group_operations(res.docs) if check.path_ok(g, diags)]
+    groups = [g for g in every_group if check.path_ok(g, diags)]
     for g in groups:
         check.places(g, diags)
     drafts = [observe.draft(res, g) for g in groups]
@@ -40,15 +46,19 @@ def build_api(docs: list[DocumentFacts], diags: Diagnostics) -> ir.Api:
         observe.web_places(res, d, provisional)
     for d in drafts:
         observe.finish_params(res, d)
-    merged = merge_all(res.reg.observations, diags)
-    check.references(res.reg, merged, diags)
-    check.counts(res.reg, merged, diags)
-    folded = fold_synthetic(merged, res.synthetic)
+    scoped = tell_apart(res.reg.observations, res.reg.references, diags)
+    merged = merge_all(scoped.observations, diags)
+    check.references(res.reg, scoped.final, merged, diags)
+    check.counts(res.reg, scoped.final, merged, diags)
+    folded = fold_synthetic(merged, {scoped.final[k] for k in res.synthetic if k in scoped.final})
     for name in folded:
         del merged[name]
+    check.same_types(res.same_type, scoped.final, folded, diags)
     names = naming.class_names({raw: m.span for raw, m in merged.items()}, diags)
     names.update({k: names[v] for k, v in folded.items()})
-    types = discriminate(to_typedefs(merged, names, diags), diags)
+    names.update({k: names[v] for k, v in scoped.final.items()})
+    typedefs = to_typedefs(merged, names, diags, scoped.scope, scoped.local)
+    types = discriminate(typedefs, diags)
     by_name = {t.name: t for t in types}
     resolved = naming.resolver(names)
     ops = tuple(operations.to_operation(res, d, resolved, by_name) for d in drafts)
@@ -57,7 +67,7 @@ def build_api(docs: list[DocumentFacts], diags: Diagnostics) -> ir.Api:
         check.example(op, by_name, d.group.response_example_span() or op.span, diags)
     return ir.Api(
         operations=ops,
-        types=tuple(types),
+        types=tuple(reachable(types, ops, {names[k] for k in res.synthetic if k in names})),
         base_url=operations.base_url(res.docs),
         client_class=operations.client_class(res.docs),
         title=next((doc.title for doc in res.docs if doc.title), ""),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-from generator import ir, irwalk
+from generator import ir, irwalk, naming
 from generator.diagnostics import Diagnostics
 from generator.facts import Entry, FieldEntry, ValueEntry
 from generator.names import DocName
@@ -58,7 +58,11 @@ def align(
         key = field_key(entry.name)
         hit = _find(order, key, pos)
         if hit is None:
-            diags.warning(entry.span, "M005", f"{entry.name} matches no documented field of {root}")
+            diags.warning(
+                entry.span,
+                "M005",
+                f"{entry.name} matches no documented field of {naming.shown(root)}",
+            )
             continue
         pos = hit + 1
         owner = order[hit][0]

@@ -54,21 +54,51 @@ def places(g: OpGroup, diags: Diagnostics) -> None:
             )
 
 
-def references(reg: Registry, merged: Mapping[DocName, Merged], diags: Diagnostics) -> None:
-    for name in sorted(reg.references):
-        if name not in merged:
-            for span in sorted(set(reg.references[name]))[:1]:
-                diags.error(span, "M001", f"{name} is documented nowhere")
+def references(
+    reg: Registry,
+    final: Mapping[DocName, DocName],
+    merged: Mapping[DocName, Merged],
+    diags: Diagnostics,
+) -> None:
+    """Every reference resolves to a type (`final`: a key's type, `resolve.scoping`)."""
+    for key in sorted(reg.references):
+        if final.get(key) not in merged:
+            for span in sorted(set(reg.references[key]))[:1]:
+                diags.error(span, "M001", f"{naming.shown(key)} is documented nowhere")
 
 
-def counts(reg: Registry, merged: Mapping[DocName, Merged], diags: Diagnostics) -> None:
+def same_types(
+    pairs: list[tuple[Span, DocName, DocName]],
+    final: Mapping[DocName, DocName],
+    folded: Mapping[DocName, DocName],
+    diags: Diagnostics,
+) -> None:
+    """A response one place spells out and another names must be the named type's shape."""
+    for span, made, named in pairs:
+        a, b = final.get(made, made), final.get(named, named)
+        if folded.get(a, a) != b:
+            diags.warning(
+                span,
+                "M003",
+                f"the response named {naming.shown(named)} here has another shape than the one"
+                f" spelled out elsewhere ({naming.shown(made)}); keeping {naming.shown(named)}",
+            )
+
+
+def counts(
+    reg: Registry,
+    final: Mapping[DocName, DocName],
+    merged: Mapping[DocName, Merged],
+    diags: Diagnostics,
+) -> None:
+    """Every `N more` summary against the type it names."""
     for check in reg.counts:
-        m = merged.get(check.name)
+        m = merged.get(final.get(check.name, check.name))
         if isinstance(m, MergedObject) and len(m.fields) != check.expected:
             diags.error(
                 check.span,
                 "D003",
-                f"summary says {check.name} has {check.expected} fields,"
+                f"summary says {naming.shown(check.name)} has {check.expected} fields,"
                 f" {len(m.fields)} are documented",
             )
 

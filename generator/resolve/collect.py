@@ -49,17 +49,25 @@ class Ctx(NamedTuple):
     python: bool
     depth: int = 0
     declaring: bool = False  # a page's types section, at its top level: the types' own entries
+    scope: naming.Scope = ()  # the resource of the page section this is in (`resolve.scoping`)
 
     def inline_name(self, local: str | None = None) -> DocName:
         """The name of an inline type here (`naming.inline_type`)."""
         return naming.inline_type(self.owner, self.field, local)
 
     def enter(self, owner: DocName, field: str = "") -> Ctx:
-        return Ctx(owner, field, self.rank, self.python, self.depth + 1)  # no longer declaring
+        """Inside the body of `owner` (a docs name, never a key): no longer declaring."""
+        return Ctx(owner, field, self.rank, self.python, self.depth + 1, False, self.scope)
 
     def at(self, field: str) -> Ctx:
         """The context of one field of the current owner, one level deeper."""
-        return Ctx(self.owner, field, self.rank, self.python, self.depth + 1)
+        return Ctx(self.owner, field, self.rank, self.python, self.depth + 1, False, self.scope)
+
+    def key(self, name: DocName, *, body: bool = False) -> DocName:
+        """The type key of `name` spelled here (`naming.TypeKey`): a body described inside a
+        field is known by that site until its shape is compared with the others of its name."""
+        site = naming.nested_site(self.owner, self.field) if body and self.field else ""
+        return naming.type_key(name, self.scope, site)
 
 
 class _Walked(NamedTuple):
@@ -93,7 +101,7 @@ class Collector:
     def __init__(self, registry: Registry, diags: Diagnostics) -> None:
         self.reg = registry
         self.diags = diags
-        self._walked: dict[tuple[int, DocName, int, bool, bool], _Walked] = {}
+        self._walked: dict[tuple[int, DocName, int, bool, bool, naming.Scope], _Walked] = {}
         self._recordings: list[_Recording] = []  # the fields being read, outermost first
         self._deepest = 0  # the deepest context seen
         self._memo = speedups.active().field_memo  # off: every field is collected (plain path)
@@ -103,9 +111,10 @@ class Collector:
     def declaration(self, entry: Entry, ctx: Ctx) -> DocName | None:
         """A top-level documented type (domain types / models); returns its name."""
         if isinstance(entry, DeclEntry):
-            name = DocName(entry.name)
+            local = DocName(entry.name)
+            name = ctx.key(local)
             # `Name = object {...}`: its body is the declaration itself (a level further down)
-            inner = ctx.enter(name)._replace(declaring=ctx.declaring)
+            inner = ctx.enter(local)._replace(declaring=ctx.declaring)
             target = self.typeref(entry.type, entry.children, inner, entry.span)
             if isinstance(target, ir.LiteralOf):
                 self.reg.observe(
@@ -146,7 +155,7 @@ class Collector:
         if not entry.children or not self._memo:  # nothing inside worth remembering, or no memo
             return self._field(entry, ctx)
         token = entry.origin or entry
-        key = (id(token), ctx.owner, ctx.rank, ctx.python, ctx.declaring)
+        key = (id(token), ctx.owner, ctx.rank, ctx.python, ctx.declaring, ctx.scope)
         walked = self._walked.get(key)
         if walked is not None and walked.token is token and ctx.depth + walked.reach <= MAX_DEPTH:
             self._deepest = max(self._deepest, ctx.depth + walked.reach)
@@ -260,7 +269,8 @@ class Collector:
                 # `tool_call: ToolCall` whose variants are `class ToolCall` and `class ToolCallDelta`:
                 # the union is unnamed (its name is taken by one of its own variants)
                 return self._from_variants(TUnion(()), variants, ctx, span)
-            name = DocName(expr.name)
+            local = DocName(expr.name)
+            name = ctx.key(local, body=bool(children))
             self._refer(name, span)
             if children:
                 self._body(name, None, children, ctx, span, description)
@@ -272,7 +282,11 @@ class Collector:
     ) -> RawType:
         if expr.name is None and not children:
             return ir.MapOf(ir.Unknown())  # `object { a, b }` with nothing said about a and b
-        name = DocName(expr.name) if expr.name else ctx.inline_name()
+        name = (
+            ctx.key(DocName(expr.name), body=bool(children))
+            if expr.name
+            else ctx.key(ctx.inline_name())
+        )
         if expr.field_names is not None:
             self._check_summary(name, expr, children, span)
         if children:
@@ -290,10 +304,10 @@ class Collector:
         span: Span,
         description: str,
     ) -> None:
-        """Register what `children` say about the named type `name`."""
+        """Register what `children` say about the type `name` (a key)."""
         if not children:  # nothing said here (a bare variant bullet); referenced only
             return
-        inner = ctx.enter(name)
+        inner = ctx.enter(naming.shown(name))
         kinds = {type(c) for c in children}
         if kinds <= {ValueEntry}:
             values = tuple(c.value for c in children if isinstance(c, ValueEntry))
@@ -339,7 +353,7 @@ class Collector:
         vtype = variant.type
         if isinstance(hint, TRef) and not isinstance(vtype, (TRef, TObject)):
             # `Union[AgentType, ...]` documented by a bare `Literal[...]` bullet: its body
-            name = DocName(hint.name)
+            name = ctx.key(DocName(hint.name), body=True)
             self._refer(name, variant.span)
             self._body(name, None, _as_body(variant), ctx, variant.span, variant.description)
             return ir.Ref(name)
@@ -347,6 +361,7 @@ class Collector:
             local = isinstance(hint, TObject) and hint.name is None
             if local:  # `object {...} or ...` whose bullets name variants locally (`URL object`)
                 vtype = TObject(ctx.inline_name(vtype.name), vtype.field_names, vtype.more)
+                # (an inline name is made of the owner and field: it is its own site)
         return self.typeref(vtype, variant.children, ctx, variant.span, variant.description)
 
     def _literal(self, expr: TLiteral, children: tuple[Entry, ...], span: Span) -> RawType:
@@ -387,14 +402,14 @@ class Collector:
             self.diags.error(
                 span,
                 "D003",
-                f"summary of {name} says {expected} fields"
+                f"summary of {naming.shown(name)} says {expected} fields"
                 f" ({', '.join(expr.field_names or ())}, ...), {len(fields)} are listed",
             )
         elif listed != expr.field_names:
             self.diags.error(
                 span,
                 "D003",
-                f"summary of {name} names the fields {', '.join(expr.field_names or ())},"
+                f"summary of {naming.shown(name)} names the fields {', '.join(expr.field_names or ())},"
                 f" the listed fields begin {', '.join(listed)}",
             )
 

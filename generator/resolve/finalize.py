@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import assert_never
 
 from generator import ir, irwalk, naming
@@ -55,28 +56,37 @@ def constraints(found: dict[str, Constraint], owner: str, diags: Diagnostics) ->
 
 
 def to_typedefs(
-    merged: Mapping[DocName, Merged], names: Mapping[DocName, ClassName], diags: Diagnostics
+    merged: Mapping[DocName, Merged],
+    names: Mapping[DocName, ClassName],
+    diags: Diagnostics,
+    scopes: Mapping[DocName, ir.Scope] | None = None,
+    local: Mapping[DocName, DocName] | None = None,
 ) -> list[ir.TypeDef]:
-    """IR definitions for every merged type, with Refs renamed to valid class names."""
+    """IR definitions for every merged type, with Refs renamed to valid class names, each with
+    its scope and, where the flat name differs, its name in that scope."""
     out: list[ir.TypeDef] = []
     classes = frozenset(names.values())
     resolved = naming.resolver(names)
     for raw in sorted(merged, key=lambda r: names[r]):
         m = merged[raw]
         cname = names[raw]
+        scope = scopes.get(raw, ()) if scopes else ()
+        own = (local or {}).get(raw)
+        lname = ClassName.sanitize(own)[0] if own and own != raw else None
         match m:
             case MergedObject():
-                out.append(_object_type(raw, cname, m, resolved, classes, diags))
+                t: ir.TypeDef = _object_type(raw, cname, m, resolved, classes, diags)
             case EnumObs():
-                out.append(ir.EnumType(cname, m.values, m.span, m.description))
+                t = ir.EnumType(cname, m.values, m.span, m.description)
             case UnionObs():
                 members = tuple(irwalk.rename(x, resolved) for x in m.members)
-                out.append(ir.UnionType(cname, members, m.span, m.description))
+                t = ir.UnionType(cname, members, m.span, m.description)
             case AliasObs():
                 target = irwalk.rename(m.target, resolved)
-                out.append(ir.AliasType(cname, target, m.span, m.description))
+                t = ir.AliasType(cname, target, m.span, m.description)
             case _:
                 assert_never(m)
+        out.append(replace(t, scope=scope, local_name=lname) if scope or lname else t)
     return out
 
 
@@ -226,3 +236,24 @@ def find_discriminator(members: tuple[ir.TypeRef, ...], by_name: Types) -> ir.Di
         return None
     prop = "type" if "type" in candidates else sorted(candidates)[0]
     return ir.Discriminator(prop, tuple(tags[prop]))
+
+
+def reachable(
+    types: list[ir.TypeDef], ops: tuple[ir.Operation, ...], made_up: set[ClassName]
+) -> list[ir.TypeDef]:
+    """The types, without those specgen made up that nothing uses any more (a synthesized copy
+    folded into a documented type, a spelled-out response the docs name elsewhere)."""
+    by_name = {t.name: t for t in types}
+    seen: set[ClassName] = set()
+    todo: list[ClassName] = [t.name for t in types if t.name not in made_up]
+    for op in ops:
+        refs = [p.type for p in op.params]
+        refs += [r for r in (op.body, op.response) if r is not None]
+        todo.extend(n for r in refs for n in irwalk.refs_in(r))
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in by_name:
+            continue
+        seen.add(name)
+        todo.extend(irwalk.typedef_deps(by_name[name]))
+    return [t for t in types if t.name in seen]

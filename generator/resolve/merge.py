@@ -302,27 +302,44 @@ def _merge_field(
 def fold_synthetic(
     merged: dict[DocName, Merged], synthetic: set[DocName]
 ) -> dict[DocName, DocName]:
-    """Undocumented inline types that a documented one describes too become that one (same
-    fields, same required flags, field types that unify; the first documented name by sorted
-    order wins). Returns the mapping; references to folded names are rewritten in `merged`."""
+    """Undocumented inline types that a documented one describes too become that one: objects
+    with the same fields, required flags and field types that unify; unions of the same
+    variants (a Returns section's sibling variant bullets and the union the docs name). The
+    first documented name by sorted order wins. Returns the mapping; references to folded names
+    are rewritten in `merged`."""
     by_shape: dict[tuple[tuple[str, bool], ...], list[tuple[DocName, MergedObject]]] = {}
+    unions: dict[frozenset[RawType], DocName] = {}
     for name, m in sorted(merged.items()):  # indexed by shape: linear, not quadratic
-        if isinstance(m, MergedObject) and name not in synthetic:
+        if name in synthetic:
+            continue
+        if isinstance(m, MergedObject):
             by_shape.setdefault(_shape(m), []).append((name, m))
+        elif isinstance(m, UnionObs):
+            unions.setdefault(frozenset(m.members), name)
     mapping: dict[DocName, DocName] = {}
     for name in sorted(synthetic):
         made = merged.get(name)
-        if not isinstance(made, MergedObject):
-            continue
-        candidates = by_shape.get(_shape(made), [])
-        match = next((n for n, d in candidates if _compatible(made, d)), None)
+        match: DocName | None = None
+        if isinstance(made, MergedObject):
+            candidates = by_shape.get(_shape(made), [])
+            match = next((n for n, d in candidates if _compatible(made, d)), None)
+        elif isinstance(made, UnionObs):
+            match = unions.get(frozenset(made.members))
         if match is not None:
             mapping[name] = match
     if mapping:
-        for m in merged.values():
+        for key, m in merged.items():
             if isinstance(m, MergedObject):
                 for f in m.fields:
                     f.type = irwalk.rename_within(f.type, mapping)
+            elif isinstance(m, UnionObs):
+                members = tuple(irwalk.rename_within(x, mapping) for x in m.members)
+                if members != m.members:
+                    merged[key] = replace(m, members=members)
+            elif isinstance(m, AliasObs):
+                target = irwalk.rename_within(m.target, mapping)
+                if target is not m.target:
+                    merged[key] = replace(m, target=target)
     return mapping
 
 

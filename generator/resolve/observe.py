@@ -8,13 +8,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator import ir, irwalk, naming
-from generator.facts import DeclEntry, DocumentFacts, Entry, FieldEntry, Location, TypeEntry
+from generator.facts import (
+    DeclEntry,
+    DocumentFacts,
+    Entry,
+    FieldEntry,
+    Location,
+    TUnion,
+    TypeEntry,
+)
 from generator.names import DocName
 from generator.resolve.collect import Ctx
 from generator.resolve.declare import align, without_children
 from generator.resolve.groups import OpGroup, own_page, rank
 from generator.resolve.merge import Merged, MergedField, MergedObject, field_key, merge_one
-from generator.resolve.observations import FieldObs, ObjectObs, RawType
+from generator.resolve.observations import FieldObs, ObjectObs, RawType, UnionObs
 from generator.resolve.state import NO_OWNER, Resolution
 from generator.resolve.unify import unify
 from generator.source import Span
@@ -51,7 +59,7 @@ def draft(res: Resolution, g: OpGroup) -> OpDraft:
             continue
         fields = []
         for p in op.params:
-            obs = res.collector.field(p.field, res.ctx(doc, owner))
+            obs = res.collector.field(p.field, res.ctx(doc, op.span.line, owner))
             if obs is not None:
                 fields.append(obs)
                 if p.location:
@@ -83,14 +91,38 @@ def _structured_response(
         ref = _returns(res, op.returns, doc, g, resource, method)
         if response is None or first is None:
             response, first = ref, op.span
+        elif (named := _named_instead(res, response, ref)) is not None:
+            # one place names what the other spells out (a Python response class, a union the
+            # docs name): the name is kept; that both are one type is checked once merged
+            made, kept = named
+            res.same_type.append((op.span, made, kept))
+            response = irwalk.rename_within(response, {made: kept})
         elif unify(response, ref) is None:
             res.diags.warning(
                 op.span,
                 "M003",
-                f"{g.method.upper()} {g.path} returns {irwalk.show(ref)} here but"
-                f" {irwalk.show(response)} at {first}; keeping the one at {first}",
+                f"{g.method.upper()} {g.path} returns {_show(ref)} here but"
+                f" {_show(response)} at {first}; keeping the one at {first}",
             )
     return response
+
+
+def _named_instead(res: Resolution, a: RawType, b: RawType) -> tuple[DocName, DocName] | None:
+    """(synthesized name, documented name) where `a` and `b` are the same but for one naming
+    the type that the other gave a name specgen made up."""
+    while isinstance(a, ir.ListOf) and isinstance(b, ir.ListOf):
+        a, b = a.item, b.item
+    if not (isinstance(a, ir.Ref) and isinstance(b, ir.Ref)):
+        return None
+    if a.name in res.synthetic and b.name not in res.synthetic:
+        return a.name, b.name
+    if b.name in res.synthetic and a.name not in res.synthetic:
+        return b.name, a.name
+    return None
+
+
+def _show(ref: RawType) -> str:
+    return irwalk.show(irwalk.rename(ref, naming.shown))
 
 
 def _returns(
@@ -102,7 +134,7 @@ def _returns(
     method: str,
 ) -> RawType:
     owner = naming.operation_type(resource, method, "Response")
-    ctx = res.ctx(doc, owner)
+    ctx = res.ctx(doc, entries[0].span.line, owner)
     if len(entries) == 1 and isinstance(entries[0], (TypeEntry, DeclEntry)):
         e = entries[0]
         if isinstance(e, DeclEntry):
@@ -113,10 +145,18 @@ def _returns(
     is_list = example is not None and isinstance(example.value, list)
     if is_list:
         owner = DocName(owner + "Item")
-    fields = res.collector.fields(entries, ctx.enter(owner))
-    res.reg.observe(owner, ObjectObs(tuple(fields), entries[0].span, rank(doc), own=own_page(doc)))
-    res.synthetic.add(owner)
-    ref: RawType = ir.Ref(owner)
+    key = ctx.key(owner)
+    variants = tuple(e for e in entries if isinstance(e, TypeEntry))
+    if len(variants) == len(entries) > 1:  # sibling `X object {…}` bullets: a union of them
+        union = res.collector.typeref(TUnion(()), variants, ctx, entries[0].span)
+        members = union.members if isinstance(union, ir.UnionOf) else (union,)
+        res.reg.observe(key, UnionObs(members, entries[0].span, rank(doc), own=own_page(doc)))
+    else:
+        fields = res.collector.fields(entries, ctx.enter(owner))
+        obs = ObjectObs(tuple(fields), entries[0].span, rank(doc), own=own_page(doc))
+        res.reg.observe(key, obs)
+    res.synthetic.add(key)
+    ref: RawType = ir.Ref(key)
     return ir.ListOf(ref) if is_list else ref
 
 
@@ -144,7 +184,7 @@ def _web_params(
     """Web params: top-level where the name is a known (or the only) parameter listing;
     anything else is a nested field of the latest object-typed parameter."""
     known = {f.key: f for f in d.params.fields}
-    ctx = res.ctx(doc, d.params.name)
+    ctx = res.ctx(doc, entries[0].span.line if entries else 1, d.params.name)
     top: list[FieldObs] = []
     current_root: DocName | None = None
     for e in entries:
@@ -153,7 +193,9 @@ def _web_params(
             obs = res.collector.field(e, ctx)
             if obs is not None:
                 top.append(obs)
-                roots = [n for n in irwalk.refs_in(obs.type) if n in provisional]
+                roots = [
+                    n for r in irwalk.refs_in(obs.type) if (n := res.nearest(r)) in provisional
+                ]
                 current_root = roots[0] if roots else None
         else:
             align(res, current_root, (e,), doc, provisional)
@@ -174,7 +216,7 @@ def _web_returns(
     if not isinstance(header, (TypeEntry, DeclEntry)):
         return None
     bare = without_children(header)
-    ref = res.collector.typeref(bare.type, (), res.ctx(doc), bare.span)
+    ref = res.collector.typeref(bare.type, (), res.ctx(doc, bare.span.line), bare.span)
     roots = irwalk.refs_in(ref)
     if roots and header.children:
         align(res, roots[0], header.children, doc, provisional)
@@ -198,11 +240,10 @@ def finish_params(res: Resolution, d: OpDraft) -> None:
     body = [f for f in d.params.fields if d.locations[f.key] == "body"]
     if body:
         sdk = g.sdk
-        name = (
-            DocName(sdk.params_type)
-            if sdk and sdk.params_type
-            else naming.operation_type(d.resource, d.method, "Params")
-        )
+        own = naming.operation_type(d.resource, d.method, "Params")
+        documented = DocName(sdk.params_type) if sdk and sdk.params_type else own
+        # a request body is its operation's alone: never one type with another's
+        name = naming.type_key(documented, d.resource, naming.BODY_SITE + own)
         fields = tuple(o for f in body for o in _to_field_obs(f))
         res.reg.observe(name, ObjectObs(fields, g.span, 0, ""))
         res.synthetic.add(name)
@@ -214,15 +255,18 @@ def finish_params(res: Resolution, d: OpDraft) -> None:
 def _conventional_response(res: Resolution, d: OpDraft) -> RawType | None:
     sdk = d.group.sdk
     if sdk is not None and sdk.returns is not None:
-        ctx = Ctx(owner=NO_OWNER, field="", rank=1, python=True)
+        ctx = Ctx(owner=NO_OWNER, field="", rank=1, python=True, scope=d.resource)
         return res.collector.typeref(sdk.returns, (), ctx, sdk.span)
     name = naming.conventional_type(d.resource, d.method, "Response")
     for _, doc in d.group.places:
-        if name in res.declared_in.get(doc.path, set()):
+        declared = sorted(
+            k for k in res.declared_in.get(doc.path, set()) if naming.shown(k) == name
+        )
+        if declared:
             res.diags.note(
                 d.group.span, "M007", f"response taken to be {name} by naming convention"
             )
-            return ir.Ref(name)
+            return ir.Ref(declared[0])
     return None
 
 

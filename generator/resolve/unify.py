@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import assert_never
 
-from generator import ir
+from generator import ir, naming
 from generator.resolve.observations import RawType
 
 _SHARPER: dict[tuple[str, str], ir.PrimitiveKind] = {
@@ -53,7 +53,12 @@ def unify(a: RawType, b: RawType) -> RawType | None:
             if not isinstance(b, ir.LiteralOf):
                 return None
             return a if set(a.values) == set(b.values) else None
-        case ir.Ref() | ir.Null():
+        case ir.Ref():
+            # two places' keys of one docs name (`naming.TypeKey`): the same name as far as
+            # merging one type's descriptions goes; whether they are one type is decided later
+            same = isinstance(b, ir.Ref) and naming.shown(a.name) == naming.shown(b.name)
+            return a if same else None
+        case ir.Null():
             return None  # not equal (checked first)
         case _:
             assert_never(a)

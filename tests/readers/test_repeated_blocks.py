@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 from paths import ROOT, SAMPLE_SPEC
 
 from bench import synth
+from generator import naming
 from generator.diagnostics import Diagnostics
 from generator.facts import FieldEntry
+from generator.names import DocName
 from generator.readers import bullets, markdown, read_spec
 from generator.resolve import build_api, collect
 from generator.source import Span
@@ -220,10 +222,11 @@ def test_a_field_collected_once_makes_its_references_and_counts_again_at_each_co
     ctx = collect.Ctx("Owner", "", 0, False)
     for entry in (second, first):  # the copy first: the original is then the one reused
         assert collector.field(entry, ctx).span == entry.span
-    assert registry.references["Missing"] == [second.children[0].span, first.children[0].span]
+    missing = naming.type_key(DocName("Missing"), ())  # the registry knows names by their keys
+    assert registry.references[missing] == [second.children[0].span, first.children[0].span]
     assert [c.span for c in registry.counts] == [second.children[1].span, first.children[1].span]
     # the copy's observations are not made twice
-    assert len(registry.observations["OwnerItem"]) == 1
+    assert len(registry.observations[naming.type_key(DocName("OwnerItem"), ())]) == 1
 
 
 def test_temporary_fields_of_a_web_listing_are_never_taken_for_each_other(tmp_path, monkeypatch):

@@ -1,0 +1,312 @@
+"""Scopes: a type's identity is (scope, name), the scope being the SDK resource whose pages
+declare it. Two passes use this module:
+
+- before anything is collected, `SectionScopes` says which resource each part of a page
+  belongs to: a page's `# Title` sections (a parent page embeds its subresources' pages) are
+  scoped by the operations documented in them (their SDK method paths), never by file paths;
+- once every place is observed, `tell_apart` decides which keys (`naming.TypeKey`) of one name
+  are one type: the observations of one key are one type (merged as always); keys of one name
+  are the same type only when their shapes are equal (same field names, required flags and field
+  types, names compared as the docs spell them); an operation's request body is never shared.
+  Each type then gets its name: the docs name in its scope; a nested body whose name is taken in
+  its scope by another shape is named after its owner and field (`BoardTask`); where several
+  scopes have a type of one name, the one of the shortest scope keeps the bare name in the flat
+  namespace and the others are prefixed with their scope (`naming.scoped_type`).
+
+References by name (a bare `Name` or `class Name: …`) resolve to the type of that name in the
+nearest scope: the reference's own, then its parents, then the only one there is; among several
+unrelated ones, the declared type that comes first in the order below.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from generator import ir, irwalk, naming
+from generator.diagnostics import Diagnostics
+from generator.facts import DocumentFacts
+from generator.names import DocName
+from generator.resolve.groups import OpGroup
+from generator.resolve.merge import Merged, MergedObject, field_key, merge_one
+from generator.resolve.observations import (
+    AliasObs,
+    EnumObs,
+    FieldObs,
+    ObjectObs,
+    Obs,
+    RawType,
+    UnionObs,
+)
+from generator.resolve.unify import unify
+
+Scope = naming.Scope
+
+
+class SectionScopes:
+    """The scope of each line of each document: its section's resource."""
+
+    def __init__(self, docs: Sequence[DocumentFacts], groups: Sequence[OpGroup]) -> None:
+        resource_of: dict[tuple[str, int], Scope] = {}
+        for g in groups:
+            resource, _ = g.resource_and_method()
+            for op, doc in g.places:
+                resource_of[(doc.path, op.span.line)] = resource
+        self._starts: dict[str, list[int]] = {}
+        self._scopes: dict[str, list[Scope]] = {}
+        for doc in docs:
+            starts = [s.span.line for s in doc.sections] or [1]
+            starts[0] = min(starts[0], 1)
+            found: list[list[Scope]] = [[] for _ in starts]
+            for op in doc.operations:
+                found[max(bisect_right(starts, op.span.line) - 1, 0)].append(
+                    resource_of.get((doc.path, op.span.line), ())
+                )
+            scopes = [_common(s) for s in found]
+            for i in range(1, len(scopes)):  # a section with no operation: its page's first one
+                if not found[i]:
+                    scopes[i] = scopes[0]
+            self._starts[doc.path], self._scopes[doc.path] = starts, scopes
+
+    def at(self, doc: DocumentFacts, line: int) -> Scope:
+        starts = self._starts.get(doc.path)
+        if not starts:
+            return ()
+        return self._scopes[doc.path][max(bisect_right(starts, line) - 1, 0)]
+
+
+def _common(resources: list[Scope]) -> Scope:
+    """The resource all of a section's operations are on (their common prefix)."""
+    if not resources:
+        return ()
+    first = resources[0]
+    n = len(first)
+    for r in resources[1:]:
+        n = min(n, len(r))
+        while n and r[:n] != first[:n]:
+            n -= 1
+    return first[:n]
+
+
+def nearest_key(key: DocName, known: Iterable[DocName]) -> DocName | None:
+    """The observed key a reference from `key`'s scope means before shapes are compared (the web
+    pass aligns its flat listings against it): the key itself, else one of its name in its
+    scope, then its parents' scopes, then any, declarations first. None if none is known."""
+    want = naming.split_key(key)
+    candidates = sorted(
+        (k for k in map(naming.split_key, known) if k.name == want.name),
+        key=lambda k: (k.site != "", len(k.scope), k.scope, k.site),
+    )
+    for n in range(len(want.scope), -1, -1):
+        here = [k for k in candidates if k.scope == want.scope[:n]]
+        if here:
+            return _key(here[0])
+    return _key(candidates[0]) if candidates else None
+
+
+# --- telling types apart ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Scoped:
+    """The types told apart: observations by final docs name (their references renamed too),
+    each key's final name, and each final name's scope and name in that scope."""
+
+    observations: dict[DocName, list[Obs]]
+    final: dict[DocName, DocName]  # key -> final name (keys documented nowhere are absent)
+    scope: dict[DocName, Scope]
+    local: dict[DocName, DocName]
+
+    def rename(self, ref: RawType) -> RawType:
+        return irwalk.rename_within(ref, self.final)
+
+
+@dataclass
+class _Cluster:
+    name: DocName  # the docs name
+    keys: list[naming.TypeKey]
+    shape: Merged
+    declared: bool  # holds a declaration (a key with no site)
+
+    @property
+    def scope(self) -> Scope:
+        return self.keys[0].scope
+
+
+def _order(k: naming.TypeKey, obs: Sequence[Obs]) -> tuple[object, ...]:
+    """Which key speaks first for a name: a declaration before a nested body, the more
+    authoritative flavor, the shorter scope; then by the key itself (content, never files)."""
+    best = min((o.rank, not o.own) for o in obs)
+    return (k.site != "", best, len(k.scope), k.scope, k.site)
+
+
+def tell_apart(
+    observations: Mapping[DocName, Sequence[Obs]],
+    references: Iterable[DocName],
+    diags: Diagnostics,
+) -> Scoped:
+    """Which keys are one type, and the name of each (see the module's docstring)."""
+    by_name: dict[DocName, list[naming.TypeKey]] = {}
+    for key in observations:
+        k = naming.split_key(key)
+        by_name.setdefault(k.name, []).append(k)
+    final: dict[DocName, DocName] = {}
+    out: dict[DocName, list[Obs]] = {}
+    scopes: dict[DocName, Scope] = {}
+    local: dict[DocName, DocName] = {}
+    clusters_of: dict[DocName, list[_Cluster]] = {}
+    quiet = Diagnostics()  # shapes are compared on throwaway merges: the final merge reports
+    for name in sorted(by_name):
+        keys = sorted(by_name[name], key=lambda k: _order(k, observations[_key(k)]))
+        clusters: list[_Cluster] = []
+        for k in keys:
+            shape = merge_one(_key(k), observations[_key(k)], quiet)
+            body = k.site.startswith(naming.BODY_SITE)
+            home = None if body else next((c for c in clusters if _fits(c, shape)), None)
+            if home is None:
+                clusters.append(_Cluster(name, [k], shape, k.site == ""))
+            else:
+                home.keys.append(k)
+                home.declared = home.declared or k.site == ""
+        clusters_of[name] = clusters
+        for cluster, named in zip(clusters, _names(name, clusters), strict=True):
+            flat, in_scope = named
+            if cluster is not clusters[0]:
+                _told_apart(name, clusters[0], cluster, flat, observations, diags)
+            for k in cluster.keys:
+                final[_key(k)] = flat
+            scopes[flat], local[flat] = cluster.scope, in_scope
+    for key, obs in observations.items():  # in the order they were made, as one key's are
+        out.setdefault(final[key], []).extend(obs)
+    for ref in references:
+        if ref not in final:
+            k = naming.split_key(ref)
+            home = _nearest(clusters_of.get(k.name, []), k.scope)
+            if home is not None:
+                final[ref] = final[_key(home.keys[0])]
+    renamed = {name: [_rename_obs(o, final) for o in obs] for name, obs in sorted(out.items())}
+    return Scoped(renamed, final, scopes, local)
+
+
+def _told_apart(
+    name: DocName,
+    first: _Cluster,
+    other: _Cluster,
+    flat: DocName,
+    observations: Mapping[DocName, Sequence[Obs]],
+    diags: Diagnostics,
+) -> None:
+    """A note where a name is told apart: the place of the other shape, and its type's name."""
+    there = min(o.span for o in observations[_key(first.keys[0])])
+    here = min(o.span for o in observations[_key(other.keys[0])])
+    where = f" of {'.'.join(other.scope)}" if other.scope else ""
+    diags.note(
+        here,
+        "M013",
+        f"{name}{where} has another shape here than at {there}: a type of its own, {flat}",
+    )
+
+
+def _key(k: naming.TypeKey) -> DocName:
+    return naming.type_key(k.name, k.scope, k.site)
+
+
+def _names(name: DocName, clusters: list[_Cluster]) -> list[tuple[DocName, DocName]]:
+    """(flat name, name in its scope) of each of one docs name's clusters, in their order."""
+    in_scope: list[DocName] = []
+    taken: set[tuple[Scope, DocName]] = set()
+    for c in clusters:
+        chosen = name
+        if (c.scope, chosen) in taken:  # another shape of this name holds it in this scope
+            sites = (n for k in c.keys if (n := naming.site_type(k.site)) is not None)
+            chosen = next((n for n in sites if (c.scope, n) not in taken), None) or _numbered(
+                name, c.scope, taken
+            )
+        taken.add((c.scope, chosen))
+        in_scope.append(chosen)
+    by_depth = sorted(
+        zip(clusters, in_scope, strict=True), key=lambda p: (len(p[0].scope), p[0].scope)
+    )
+    first_scope: dict[DocName, Scope] = {}
+    for c, n in by_depth:
+        first_scope.setdefault(n, c.scope)
+    return [
+        (n if first_scope[n] == c.scope else _flat(c, n), n)
+        for c, n in zip(clusters, in_scope, strict=True)
+    ]
+
+
+def _flat(c: _Cluster, name: DocName) -> DocName:
+    """The flat name of a type whose name another scope's type holds: a nested body's owner and
+    field (`ThingOwner`), else its scope in front (`AgentsPassageSearchResponse`)."""
+    if not c.declared:
+        site = next((n for k in c.keys if (n := naming.site_type(k.site)) is not None), None)
+        if site is not None:
+            return site
+    return naming.scoped_type(c.scope, name)
+
+
+def _numbered(name: DocName, scope: Scope, taken: set[tuple[Scope, DocName]]) -> DocName:
+    i = 2
+    while (scope, DocName(f"{name}{i}")) in taken:
+        i += 1
+    return DocName(f"{name}{i}")
+
+
+def _nearest(clusters: list[_Cluster], scope: Scope) -> _Cluster | None:
+    """The type a bare reference from `scope` means: its own scope's, then its parents', then
+    the only one; among unrelated ones, the first declared one."""
+    if not clusters:
+        return None
+    for n in range(len(scope), -1, -1):
+        here = [c for c in clusters if c.scope == scope[:n]]
+        if here:
+            return next((c for c in here if c.declared), here[0])
+    if len(clusters) == 1:
+        return clusters[0]
+    return next((c for c in clusters if c.declared), clusters[0])
+
+
+def _fits(c: _Cluster, shape: Merged) -> bool:
+    """Equal shapes: same kind; objects with the same field names, required flags and field
+    types; enums with the same values; unions and aliases whose types unify (names compared
+    as the docs spell them)."""
+    a = c.shape
+    if isinstance(a, MergedObject) and isinstance(shape, MergedObject):
+        if {f.key: f.required for f in a.fields} != {f.key: f.required for f in shape.fields}:
+            return False
+        theirs = {f.key: f.type for f in shape.fields}
+        return all(unify(_plain(f.type), _plain(theirs[f.key])) is not None for f in a.fields)
+    if isinstance(a, EnumObs) and isinstance(shape, EnumObs):
+        return set(a.values) == set(shape.values)
+    if isinstance(a, UnionObs) and isinstance(shape, UnionObs):
+        return unify(_plain(ir.UnionOf(a.members)), _plain(ir.UnionOf(shape.members))) is not None
+    if isinstance(a, AliasObs) and isinstance(shape, AliasObs):
+        return unify(_plain(a.target), _plain(shape.target)) is not None
+    return False
+
+
+def _plain(ref: RawType) -> RawType:
+    """`ref` with its keys as the docs names they are keys of."""
+    return irwalk.rename(ref, naming.shown)
+
+
+def _rename_obs(o: Obs, mapping: dict[DocName, DocName]) -> Obs:
+    match o:
+        case ObjectObs():
+            return replace(o, fields=tuple(_rename_field(f, mapping) for f in o.fields))
+        case UnionObs():
+            return replace(o, members=tuple(irwalk.rename_within(m, mapping) for m in o.members))
+        case AliasObs():
+            return replace(o, target=irwalk.rename_within(o.target, mapping))
+        case EnumObs():
+            return o
+
+
+def _rename_field(f: FieldObs, mapping: dict[DocName, DocName]) -> FieldObs:
+    renamed = irwalk.rename_within(f.type, mapping)
+    return f if renamed is f.type else replace(f, type=renamed)
+
+
+__all__ = ["Scoped", "SectionScopes", "field_key", "tell_apart"]
