@@ -57,6 +57,8 @@ def field(f: ir.Field) -> dict[str, Any]:
 def typedef(t: ir.TypeDef) -> dict[str, Any]:
     base: dict[str, Any] = {
         "name": str(t.name),
+        "scope": list(t.scope),
+        "name_in_scope": str(t.local_name or t.name),
         "description": t.description,
         "span": _span(t.span),
     }

@@ -50,7 +50,11 @@ def build_api(docs: list[DocumentFacts], diags: Diagnostics) -> ir.Api:
     merged = merge_all(scoped.observations, diags)
     check.references(res.reg, scoped.final, merged, diags)
     check.counts(res.reg, scoped.final, merged, diags)
-    folded = fold_synthetic(merged, {scoped.final[k] for k in res.synthetic if k in scoped.final})
+    made_up = {k for k in res.synthetic if res.made_up(k)}
+    spelled = {scoped.final[k] for k in res.reg.spelled if k in scoped.final}
+    folded = fold_synthetic(
+        merged, {f for k in made_up if (f := scoped.final.get(k)) and f not in spelled}
+    )
     for name in folded:
         del merged[name]
     check.same_types(res.same_type, scoped.final, folded, diags)
@@ -67,7 +71,7 @@ def build_api(docs: list[DocumentFacts], diags: Diagnostics) -> ir.Api:
         check.example(op, by_name, d.group.response_example_span() or op.span, diags)
     return ir.Api(
         operations=ops,
-        types=tuple(reachable(types, ops, {names[k] for k in res.synthetic if k in names})),
+        types=tuple(reachable(types, ops, {names[k] for k in made_up if k in names})),
         base_url=operations.base_url(res.docs),
         client_class=operations.client_class(res.docs),
         title=next((doc.title for doc in res.docs if doc.title), ""),

@@ -113,6 +113,7 @@ class Collector:
         if isinstance(entry, DeclEntry):
             local = DocName(entry.name)
             name = ctx.key(local)
+            self.reg.spelled.add(name)
             # `Name = object {...}`: its body is the declaration itself (a level further down)
             inner = ctx.enter(local)._replace(declaring=ctx.declaring)
             target = self.typeref(entry.type, entry.children, inner, entry.span)
@@ -271,6 +272,7 @@ class Collector:
                 return self._from_variants(TUnion(()), variants, ctx, span)
             local = DocName(expr.name)
             name = ctx.key(local, body=bool(children))
+            self.reg.spelled.add(name)
             self._refer(name, span)
             if children:
                 self._body(name, None, children, ctx, span, description)
@@ -287,6 +289,8 @@ class Collector:
             if expr.name
             else ctx.key(ctx.inline_name())
         )
+        if expr.name:
+            self.reg.spelled.add(name)
         if expr.field_names is not None:
             self._check_summary(name, expr, children, span)
         if children:
@@ -354,6 +358,7 @@ class Collector:
         if isinstance(hint, TRef) and not isinstance(vtype, (TRef, TObject)):
             # `Union[AgentType, ...]` documented by a bare `Literal[...]` bullet: its body
             name = ctx.key(DocName(hint.name), body=True)
+            self.reg.spelled.add(name)
             self._refer(name, variant.span)
             self._body(name, None, _as_body(variant), ctx, variant.span, variant.description)
             return ir.Ref(name)

@@ -140,15 +140,15 @@ def discriminate(types: list[ir.TypeDef], diags: Diagnostics) -> list[ir.TypeDef
                 disc = find_discriminator(members, by_name)
                 if disc is None and all(_object(m, by_name) for m in members):
                     diags.note(t.span, "M011", f"{t.name}: variants share no distinct tag")
-                out.append(ir.UnionType(t.name, members, t.span, t.description, disc))
+                out.append(replace(t, members=members, discriminator=disc))
             case ir.ObjectType():
                 fields = tuple(
                     _replace_type(f, irwalk.map_unions(f.type, tagged)) for f in t.fields
                 )
-                out.append(ir.ObjectType(t.name, fields, t.span, t.description))
+                out.append(replace(t, fields=fields))
             case ir.AliasType():
                 target = irwalk.map_unions(t.target, tagged)
-                out.append(ir.AliasType(t.name, target, t.span, t.description))
+                out.append(replace(t, target=target))
             case ir.EnumType():
                 out.append(t)
             case _:

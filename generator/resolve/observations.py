@@ -89,6 +89,7 @@ class Registry:
     observations: dict[DocName, list[Obs]] = field(default_factory=dict)
     references: dict[DocName, list[Span]] = field(default_factory=dict)
     counts: list[CountCheck] = field(default_factory=list)
+    spelled: set[DocName] = field(default_factory=set)  # keys of names the docs spell out
 
     def observe(self, name: DocName, obs: Obs) -> None:
         self.observations.setdefault(name, []).append(obs)

@@ -114,9 +114,9 @@ def _named_instead(res: Resolution, a: RawType, b: RawType) -> tuple[DocName, Do
         a, b = a.item, b.item
     if not (isinstance(a, ir.Ref) and isinstance(b, ir.Ref)):
         return None
-    if a.name in res.synthetic and b.name not in res.synthetic:
+    if res.made_up(a.name) and not res.made_up(b.name):
         return a.name, b.name
-    if b.name in res.synthetic and a.name not in res.synthetic:
+    if res.made_up(b.name) and not res.made_up(a.name):
         return b.name, a.name
     return None
 

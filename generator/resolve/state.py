@@ -45,6 +45,10 @@ class Resolution:
         scope = self.scopes.at(doc, line) if self.scopes else ()
         return Ctx(owner, "", rank(doc), doc.python_names, declaring=declaring, scope=scope)
 
+    def made_up(self, key: DocName) -> bool:
+        """A name specgen made up (an undocumented inline type), that no place spells out."""
+        return key in self.synthetic and key not in self.reg.spelled
+
     def nearest(self, key: DocName) -> DocName:
         """The key already observed that `key` means (`scoping.nearest_key`), else `key`."""
         if key in self.reg.observations:

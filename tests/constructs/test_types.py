@@ -1,0 +1,99 @@
+"""Type-level constructs of the whole reference (`../shared/constructs/`, issue "Read the whole
+Letta reference" items 1, 3 and 4): union responses, scoped names, one type per shape."""
+
+from __future__ import annotations
+
+from constructs.support import clean, load_construct, operation
+
+from generator import ir
+
+
+def _types(api: ir.Api) -> dict[str, ir.TypeDef]:
+    return {t.name: t for t in api.types}
+
+
+def _fields(t: ir.TypeDef) -> dict[str, tuple[bool, ir.TypeRef]]:
+    assert isinstance(t, ir.ObjectType), t
+    return {f.wire_name: (f.required, f.type) for f in t.fields}
+
+
+def test_c01_sibling_variant_bullets_are_a_union_named_by_the_python_flavor() -> None:
+    api = clean("c01-union-return-siblings")
+    op = operation(api, "get", "/v1/shapes/")
+    assert op.response == ir.ListOf(ir.Ref("Shape"))
+    shape = _types(api)["Shape"]
+    assert isinstance(shape, ir.UnionType)
+    assert shape.members == (ir.Ref("Circle"), ir.Ref("Square"))
+    assert shape.discriminator is not None and shape.discriminator.property == "kind"
+    assert dict(shape.discriminator.mapping) == {"circle": "Circle", "square": "Square"}
+    assert sorted(_types(api)) == ["Circle", "Shape", "Square"]  # no made-up twin left over
+
+
+def test_c01b_one_named_union_not_an_object_and_a_conflict() -> None:
+    api = clean("c01b-union-return-named")
+    op = operation(api, "get", "/v1/pens/{pen_id}")
+    assert op.response == ir.Ref("PenRetrieveResponse")
+    union = _types(api)["PenRetrieveResponse"]
+    assert isinstance(union, ir.UnionType)
+    assert union.members == (ir.Ref("InkPen"), ir.Ref("GelPen"))
+    assert sorted(_types(api)) == ["GelPen", "InkPen", "PenRetrieveResponse"]
+
+
+def test_c03_a_nested_class_named_like_another_shape_is_its_own_type() -> None:
+    loaded = load_construct("c03-python-nested-class-name-collision")
+    assert not loaded.diags.has_errors, loaded.diags.render()
+    types = _types(loaded.api)
+    # `Cue` of the board and the sheet's `cues` items have other fields: two types
+    assert set(_fields(types["Cue"])) == {"cue_label", "args"}
+    assert set(_fields(types["SheetCues"])) == {"id", "step"}
+    assert _fields(types["Sheet"])["cues"][1] == ir.ListOf(ir.Ref("SheetCues"))
+    notes = [d for d in loaded.diags.items if d.code == "M013"]
+    assert len(notes) == 1 and "SheetCues" in notes[0].message
+
+
+def test_c03b_a_nested_union_and_an_object_of_one_name_are_two_types() -> None:
+    api = clean_or_notes("c03b-python-nested-union-vs-object")
+    types = _types(api)
+    assert isinstance(types["Origin"], ir.ObjectType)
+    assert isinstance(types["CoverOrigin"], ir.UnionType)
+    assert _fields(types["Cover"])["origin"][1] == ir.Ref("CoverOrigin")
+
+
+def test_c04_the_same_name_in_two_resources_is_two_types_each_in_its_scope() -> None:
+    api = clean_or_notes("c04-same-name-across-resources")
+    types = _types(api)
+    items = operation(api, "get", "/v1/items/search").response
+    shelves = operation(api, "get", "/v1/shelves/{shelf_id}/items/search").response
+    assert isinstance(items, ir.Ref) and isinstance(shelves, ir.Ref) and items != shelves
+    mine, theirs = types[items.name], types[shelves.name]
+    assert isinstance(mine, ir.AliasType) and isinstance(theirs, ir.ObjectType)
+    assert (mine.local_name or mine.name) == (theirs.local_name or theirs.name)
+    assert mine.scope != theirs.scope
+
+
+def test_c04b_request_bodies_of_two_operations_are_never_one_type() -> None:
+    api = clean_or_notes("c04b-same-params-type-two-operations")
+    kites = operation(api, "post", "/v1/kites/").body
+    fleets = operation(api, "post", "/v1/fleets/{fleet_id}/kites").body
+    assert kites is not None and fleets is not None and kites != fleets
+    types = _types(api)
+    assert set(_fields(types[kites.name])) == {"color", "tail_length"}
+    assert set(_fields(types[fleets.name])) == {"pattern_name", "color"}
+
+
+def clean_or_notes(name: str) -> ir.Api:
+    """The IR of a reproducer that reads with nothing worse than notes and warnings."""
+    loaded = load_construct(name)
+    assert not loaded.diags.has_errors, loaded.diags.render()
+    return loaded.api
+
+
+def test_clean_accepts_only_notes() -> None:
+    """The helper the stricter tests use refuses a reproducer with warnings (it can fail)."""
+    loaded = load_construct("c02-array-or-precedence", "spec-silent")
+    assert loaded.diags.items  # this one warns today
+    try:
+        clean("c02-array-or-precedence", "spec-silent")
+    except AssertionError:
+        return
+    raise AssertionError("clean() accepted a reproducer with warnings")
