@@ -205,10 +205,14 @@ def _http(text: str, depth: int) -> TExpr:
     if len(parts) > 1:
         members: list[TExpr] = []
         more = 0
-        for part in parts:
+        for i, part in enumerate(parts):
             m = _MORE.match(part)
             if m:
                 more = _count(m.group(1))
+            elif part.startswith("array of ") and i:
+                # `string or array of A or B or 5 more`: `array of` binds the rest of the chain
+                members.append(_http(" or ".join(parts[i:]), depth + 1))
+                break
             else:
                 members.append(_http(part, depth + 1))
         return _union_of(members, more)

@@ -192,6 +192,7 @@ class Collector:
             description=entry.description,
             constraints=entry.constraints,
             default=entry.default,
+            unsure=not entry.children and _ambiguous(entry.type),
         )
 
     def _again(self, walked: _Walked, span: Span) -> FieldObs:
@@ -212,6 +213,7 @@ class Collector:
             obs.description,
             obs.constraints,
             obs.default,
+            obs.unsure,
         )
 
     def _refer(self, name: DocName, span: Span) -> None:
@@ -257,7 +259,9 @@ class Collector:
         if isinstance(expr, TPrim):
             return _prim(expr)
         if isinstance(expr, TArray):
-            return ir.ListOf(self.typeref(expr.item, children, ctx, span, description))
+            # `Name = array of object {…}`: the item is `NameItem`, not `Name` again
+            inner = ctx if ctx.field else ctx._replace(field="item")
+            return ir.ListOf(self.typeref(expr.item, children, inner, span, description))
         if isinstance(expr, TMap):
             return ir.MapOf(self.typeref(expr.value, children, ctx, span, description))
         if isinstance(expr, TLiteral):
@@ -417,6 +421,19 @@ class Collector:
                 f"summary of {naming.shown(name)} names the fields {', '.join(expr.field_names or ())},"
                 f" the listed fields begin {', '.join(listed)}",
             )
+
+
+def _ambiguous(expr: TExpr) -> bool:
+    """An `or` chain with an `array of` in it: where the array ends, only variant bullets say."""
+    match expr:
+        case TArray():
+            return isinstance(expr.item, TUnion) or _ambiguous(expr.item)
+        case TUnion():
+            return any(_ambiguous(m) for m in expr.members)
+        case TMap():
+            return _ambiguous(expr.value)
+        case _:
+            return False
 
 
 def _clip(text: str, size: int = 120) -> str:

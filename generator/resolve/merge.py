@@ -38,6 +38,7 @@ class MergedField:
     constraints: dict[str, Constraint] = field(default_factory=dict)
     default: Scalar = None
     authority: tuple[int, bool] = (0, False)  # of the observation it was first taken from
+    unsure: bool = False  # the type is an ambiguous text's reading (`FieldObs.unsure`)
 
 
 @dataclass
@@ -255,6 +256,7 @@ def _new_field(key: str, f: FieldObs, source: Authority) -> MergedField:
         constraints={c.name: c for c in f.constraints},
         default=f.default,
         authority=source,
+        unsure=f.unsure,
     )
 
 
@@ -266,7 +268,11 @@ def _merge_field(
     else:
         m.wire = m.wire or f.name
     unified = unify(m.type, f.type)
-    if unified is None:
+    if unified is None and (m.unsure or f.unsure):
+        # an ambiguous text and a copy whose variant bullets say how to read it: the bullets
+        if m.unsure and not f.unsure:
+            m.type, m.unsure = f.type, False
+    elif unified is None:
         diags.warning(
             f.span,
             "M002",

@@ -27,6 +27,9 @@ class FieldObs:
     description: str = ""
     constraints: tuple[Constraint, ...] = ()
     default: Scalar = None
+    # the type is read from the text alone where the text is ambiguous (`array of A or B or C`
+    # with no variant bullets: `List[A | B] | C`?): a documented copy decides (`merge`)
+    unsure: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -97,3 +97,30 @@ def test_clean_accepts_only_notes() -> None:
     except AssertionError:
         return
     raise AssertionError("clean() accepted a reproducer with warnings")
+
+
+def test_c02_array_of_binds_the_rest_of_the_chain_and_bullets_decide() -> None:
+    api = clean_or_notes("c02-array-or-precedence")
+    types = _types(api)
+    body = _fields(types["NoteCreateParams"])["body_text"][1]
+    assert isinstance(body, ir.UnionOf)
+    assert body.members[0] == ir.Primitive("string")
+    parts = body.members[1]
+    assert isinstance(parts, ir.ListOf) and isinstance(parts.item, ir.UnionOf)
+    assert parts.item.members == (ir.Ref("PlainPart"), ir.Ref("BoldPart"), ir.Ref("LinkPart"))
+    # the footer's bullet-less repeat is read as its documented copy says, not re-parsed
+    footer = _fields(types["Note"])["footer"][1]
+    assert isinstance(footer, ir.UnionOf) and footer.members[1] == ir.Primitive("string")
+    items = footer.members[0]
+    assert isinstance(items, ir.ListOf) and isinstance(items.item, ir.UnionOf)
+    assert items.item.members == (ir.Ref("PlainPart"), ir.Ref("BoldPart"))
+    loaded = load_construct("c02-array-or-precedence")
+    assert not [d for d in loaded.diags.items if d.code in {"M002", "M012", "D003"}]
+
+
+def test_c16_an_alias_of_an_array_of_an_anonymous_object_names_its_item() -> None:
+    api = clean("c16-array-alias-of-anonymous-object")
+    alias = _types(api)["SongSearchResponse"]
+    assert isinstance(alias, ir.AliasType)
+    assert alias.target == ir.ListOf(ir.Ref("SongSearchResponseItem"))
+    assert set(_fields(_types(api)["SongSearchResponseItem"])) == {"title", "score"}
