@@ -156,6 +156,7 @@ def tell_apart(
     scopes: dict[DocName, Scope] = {}
     local: dict[DocName, DocName] = {}
     clusters_of: dict[DocName, list[_Cluster]] = {}
+    used: set[DocName] = set()  # flat names given: never two types under one
     quiet = Diagnostics()  # shapes are compared on throwaway merges: the final merge reports
     for name in sorted(by_name):
         keys = sorted(by_name[name], key=lambda k: _order(k, observations[_key(k)]))
@@ -172,6 +173,9 @@ def tell_apart(
         clusters_of[name] = clusters
         for cluster, named in zip(clusters, _names(name, clusters), strict=True):
             flat, in_scope = named
+            if flat in used or (flat != name and flat in by_name):
+                flat = _free(naming.scoped_type(cluster.scope, in_scope), used, by_name)
+            used.add(flat)
             if cluster is not clusters[0]:
                 _told_apart(name, clusters[0], cluster, flat, observations, diags)
             for k in cluster.keys:
@@ -247,6 +251,14 @@ def _flat(c: _Cluster, name: DocName) -> DocName:
     return naming.scoped_type(c.scope, name)
 
 
+def _free(name: DocName, used: set[DocName], docs: Mapping[DocName, object]) -> DocName:
+    """`name`, or `name2`, `name3`, ... : a flat name no other type has or the docs use."""
+    candidate, i = name, 2
+    while candidate in used or candidate in docs:
+        candidate, i = DocName(f"{name}{i}"), i + 1
+    return candidate
+
+
 def _numbered(name: DocName, scope: Scope, taken: set[tuple[Scope, DocName]]) -> DocName:
     i = 2
     while (scope, DocName(f"{name}{i}")) in taken:
@@ -274,10 +286,18 @@ def _fits(c: _Cluster, shape: Merged) -> bool:
     as the docs spell them)."""
     a = c.shape
     if isinstance(a, MergedObject) and isinstance(shape, MergedObject):
-        if {f.key: f.required for f in a.fields} != {f.key: f.required for f in shape.fields}:
+        theirs = {f.key: f for f in shape.fields}
+        if set(theirs) != {f.key for f in a.fields}:
             return False
-        theirs = {f.key: f.type for f in shape.fields}
-        return all(unify(_plain(f.type), _plain(theirs[f.key])) is not None for f in a.fields)
+        for f in a.fields:
+            g = theirs[f.key]
+            # required flags compare within a flavor: Python's `Optional[X]` says nullable, and
+            # says nothing of required (`merge` reconciles the flavors)
+            if (f.python is None) == (g.python is None) and f.required != g.required:
+                return False
+            if unify(_plain(f.type), _plain(g.type)) is None:
+                return False
+        return True
     if isinstance(a, EnumObs) and isinstance(shape, EnumObs):
         return set(a.values) == set(shape.values)
     if isinstance(a, UnionObs) and isinstance(shape, UnionObs):
