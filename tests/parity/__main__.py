@@ -29,7 +29,8 @@ def default_sdk(spec: Path) -> Path:
     return ROOT / "output" / load_config(spec, Diagnostics()).sdk_package
 
 
-def main(argv: list[str] | None = None, baseline: Path = BASELINE) -> int:
+def main(argv: list[str] | None = None, *, baseline: Path = BASELINE, spec: Path = SPEC) -> int:
+    """The command; `baseline` and the project's `spec` can be moved by tests."""
     parser = argparse.ArgumentParser(prog="python -m tests.parity", description=__doc__)
     parser.add_argument("--sdk", type=Path, help="generated SDK package folder")
     parser.add_argument("--spec", type=Path, help="docs folder it was generated from")
@@ -39,7 +40,7 @@ def main(argv: list[str] | None = None, baseline: Path = BASELINE) -> int:
     project = args.sdk is None and args.spec is None
     if args.update and not project:
         parser.error("--update writes the project's baseline: give neither --sdk nor --spec")
-    spec = args.spec or SPEC
+    spec = args.spec or spec
     report = measure(args.sdk or default_sdk(spec), spec)
     print(report.render(args.show))
     if args.update:
