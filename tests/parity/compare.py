@@ -1,7 +1,8 @@
 """The comparison: the official client's methods and models against the generated ones.
 
 Scope: the official methods of the resources the docs document (a set of resource paths, the
-client itself being `()`), and every official model reachable from their parameter and return
+client itself being `()`; a documented resource that the official client has as a method puts
+that method in scope), and every official model reachable from their parameter and return
 annotations. Each figure is `count / total`, higher is better; `mismatches` says what differs,
 one line each, in a stable order (methods, then models in the order of their module paths);
 `module_mismatches` the models found under their name in another module.
@@ -18,6 +19,7 @@ from .surface import Field, Method
 
 # Figure names, in report order, with what they count.
 FIGURES: dict[str, str] = {
+    "resources_found": "documented resources that the official client has",
     "methods_found": "official methods found at the same path in the generated client",
     "signatures_equal": "official methods with equal positional and keyword parameters "
     "(names, requiredness)",
@@ -71,7 +73,17 @@ def compare(
     """Compare two client instances over `resources`; `index` finds the generated models."""
     scope = set(resources)
     report = Report()
-    theirs = [m for m in surface.api_methods(official) if m.resource in scope]
+    everything = surface.api_methods(official)
+    # What the official client has at a path: a resource (any prefix of a method's path) or a
+    # method. A documented resource that is a method there (the docs' `health` resource of the
+    # client's `health()`) puts that method in scope: the generated one is then missing.
+    official_paths = {m.path[:i] for m in everything for i in range(len(m.path) + 1)}
+    for resource in sorted(scope):
+        found = resource in official_paths
+        report.count("resources_found", found)
+        if not found:
+            report.mismatches.append(f"resource {'.'.join(resource)}: not in the official client")
+    theirs = [m for m in everything if m.resource in scope or m.path in scope]
     ours = {m.path: m for m in surface.api_methods(generated) if m.resource in scope}
     their_paths = {m.path for m in theirs}
     for method in theirs:

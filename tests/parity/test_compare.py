@@ -80,6 +80,37 @@ def test_resources_outside_the_scope_are_not_compared(tmp_path: Path) -> None:
     assert report.mismatches == []
 
 
+def test_documented_resources_the_official_client_lacks(tmp_path: Path) -> None:
+    report = run(tmp_path, resources={("things",), ("gadgets",), ("things", "gizmos")})
+    assert short(report)["resources_found"] == (1, 3)
+    assert report.mismatches == [
+        "resource gadgets: not in the official client",
+        "resource things.gizmos: not in the official client",
+    ]
+
+
+def test_a_documented_resource_that_is_an_official_method(tmp_path: Path) -> None:
+    # the docs made a `health` resource with `check()` of the client's own `health()`
+    client_level = "    def health(self, *, extra_headers: dict | None = None) -> Health: ..."
+    as_resource = (
+        "    @functools.cached_property\n"
+        "    def health(self) -> HealthResource:\n"
+        "        return HealthResource()\n\n\n"
+        "class HealthResource:\n"
+        "    def check(self, *, extra_headers: dict | None = None) -> Health: ..."
+    )
+    report = run(tmp_path, [("_client.py", client_level, as_resource)], {("health",)})
+    figures = short(report)
+    assert figures["resources_found"] == (1, 1)
+    assert figures["methods_found"] == (0, 1)
+    assert figures["methods_known"] == (0, 1)
+    assert figures["models_found"] == (1, 1)
+    assert report.mismatches == [
+        "method health: missing",
+        "method health.check: not in the official client",
+    ]
+
+
 def test_missing_and_extra_methods(tmp_path: Path) -> None:
     report = run(tmp_path, [("resources/parts.py", "def run(", "def execute(")])
     figures = short(report)
