@@ -139,7 +139,7 @@ def _compare_model(cls: type, package: str, index: ClassIndex, report: Report) -
     module = surface.module_path(cls, package)
     label = f"model {module}.{cls.__name__}"
     their_fields = surface.fields(cls)
-    found = _find(cls.__name__, module, index)
+    found = _find(cls.__name__, module, index, label, report)
     report.count("models_found", found is not None)
     if found is None:
         report.mismatches.append(f"{label}: missing")
@@ -196,9 +196,12 @@ def _compare_field(
         report.mismatches.append(f"{label}: official {state}, generated the opposite")
 
 
-def _find(name: str, module: str, index: ClassIndex) -> tuple[str, type] | None:
+def _find(
+    name: str, module: str, index: ClassIndex, label: str, report: Report
+) -> tuple[str, type] | None:
     """The generated model of that name: in the same module if there is one there, else in the
-    module whose path shares the most with `module` (then by module path)."""
+    module whose path shares the most with `module` (then by module path). A module that fails
+    to import is reported and passed over."""
     parts = module.split(".")
 
     def closeness(candidate: str) -> tuple[int, str]:
@@ -210,7 +213,14 @@ def _find(name: str, module: str, index: ClassIndex) -> tuple[str, type] | None:
         return (-(shared + 1000 * (candidate == module)), candidate)
 
     for candidate in sorted(index.modules_of(name), key=closeness):
-        cls = index.load(candidate, name)
+        try:
+            cls = index.load(candidate, name)
+        except Exception as err:  # generated code that does not import: a finding, not a crash
+            report.mismatches.append(
+                f"{label}: generated module {candidate} fails to import "
+                f"({type(err).__name__}: {err})"
+            )
+            continue
         if surface.is_model(cls):
             assert isinstance(cls, type)
             return candidate, cls

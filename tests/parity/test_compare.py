@@ -213,6 +213,23 @@ def test_model_in_another_module_is_found_and_reported(tmp_path: Path) -> None:
     assert report.module_mismatches == ["model types.things.part.Part: generated in types.part"]
 
 
+def test_a_model_module_that_fails_to_import_is_reported(tmp_path: Path) -> None:
+    broken = "from __future__ import annotations\n\nraise RuntimeError('broken')\n\n\nclass Health:\n    pass\n"
+    changes = [
+        ("types/health.py", BASE["types/health.py"], broken),
+        # the client no longer imports it: `-> Health` stays a name, still rendered `Health`
+        ("_client.py", "from .types.health import Health\n", ""),
+    ]
+    report = run(tmp_path, changes, {()})
+    assert short(report)["models_found"] == (0, 1)
+    assert short(report)["returns_equal"] == (1, 1)
+    assert report.mismatches == [
+        "model types.health.Health: generated module types.health fails to import "
+        "(RuntimeError: broken)",
+        "model types.health.Health: missing",
+    ]
+
+
 def test_a_name_that_is_no_model_is_not_found(tmp_path: Path) -> None:
     # a class of that name that is not a model (here, an enum-like plain class) does not count
     report = run(tmp_path, [("types/health.py", "class Health(BaseModel):", "class Health:")])
