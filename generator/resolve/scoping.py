@@ -127,7 +127,7 @@ class _Cluster:
     name: DocName  # the docs name
     keys: list[naming.TypeKey]
     shape: Merged
-    declared: bool  # holds a declaration (a key with no site)
+    declared: bool  # some place declares it (`_declares`), not only copies it
 
     @property
     def scope(self) -> Scope:
@@ -160,16 +160,25 @@ def tell_apart(
     quiet = Diagnostics()  # shapes are compared on throwaway merges: the final merge reports
     for name in sorted(by_name):
         keys = sorted(by_name[name], key=lambda k: _order(k, observations[_key(k)]))
+        # a copy (a type spelled out where it is not declared: an operation's Returns) is the
+        # type declared in its scope or a scope containing it, whatever it says (merging
+        # reports what disagrees); elsewhere, only an equal shape makes two keys one type
+        copies = [k for k in keys if not k.site and not _declares(observations[_key(k)])]
         clusters: list[_Cluster] = []
-        for k in keys:
-            shape = merge_one(_key(k), observations[_key(k)], quiet)
-            body = k.site.startswith(naming.BODY_SITE)
-            home = None if body else next((c for c in clusters if _fits(c, shape)), None)
+        for k in [k for k in keys if k not in copies] + copies:
+            # declared in the copy's own scope or one that contains it
+            above = [c for c in clusters if c.declared and k.scope[: len(c.scope)] == c.scope]
+            own = _declares(observations[_key(k)])
+            home = _nearest(above, k.scope) if k in copies else None
             if home is None:
-                clusters.append(_Cluster(name, [k], shape, k.site == ""))
-            else:
-                home.keys.append(k)
-                home.declared = home.declared or k.site == ""
+                shape = merge_one(_key(k), observations[_key(k)], quiet)
+                body = k.site.startswith(naming.BODY_SITE)
+                home = None if body else next((c for c in clusters if _fits(c, shape)), None)
+                if home is None:
+                    clusters.append(_Cluster(name, [k], shape, own))
+                    continue
+            home.keys.append(k)
+            home.declared = home.declared or own
         clusters_of[name] = clusters
         for cluster, named in zip(clusters, _names(name, clusters), strict=True):
             flat, in_scope = named
@@ -210,6 +219,11 @@ def _told_apart(
         "M013",
         f"{name}{where} has another shape here than at {there}: a type of its own, {flat}",
     )
+
+
+def _declares(obs: Sequence[Obs]) -> bool:
+    """Some place declares the type here (a types section's entry), not only copies it."""
+    return any(o.own for o in obs)
 
 
 def _key(k: naming.TypeKey) -> DocName:
