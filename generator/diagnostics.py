@@ -27,6 +27,9 @@ CODES: dict[str, str] = {
     "R005": "file is larger than the reader accepts",
     "R006": "file repeats another file byte for byte and was read once",
     "R007": "spec folder is missing or documents no operation: nothing to generate",
+    "R008": "file is a TypeScript SDK reference page and was skipped (a note)",
+    "R009": "file has no reference construct (a guide, a table of contents, an SDK README)"
+    " and was skipped (a note)",
     "C001": "configuration file is invalid",
     # document structure
     "D001": "construct the reader does not understand",
