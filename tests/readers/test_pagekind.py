@@ -4,8 +4,12 @@ note each, told apart by content; reference pages are read, and their faults sta
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
 from generator.diagnostics import Diagnostics, Level
 from generator.facts import DocumentFacts
 from generator.readers import markdown, pagekind, read_document
@@ -365,3 +369,23 @@ def test_the_method_line_may_follow_a_signature_under_the_heading() -> None:
     assert pagekind.survey(page).reference == Clue(
         3, "operation heading with the method line **get** `/v1/health`"
     )
+
+
+# --- what the user sees -------------------------------------------------------------------------
+
+
+def test_generate_prints_the_notes_with_v_only(tmp_path: Path) -> None:
+    spec = tmp_path / "spec"
+    (spec / "typescript").mkdir(parents=True)
+    (spec / "typescript" / "tools.md").write_text(TYPESCRIPT_PAGE)
+    (spec / "guide.md").write_text(md("# Guide", "", "Agents remember."))
+    out = str(tmp_path / "out")
+    quiet = CliRunner().invoke(main, ["generate", "--spec", str(spec), "--out", out])
+    loud = CliRunner().invoke(main, ["generate", "-v", "--spec", str(spec), "--out", out])
+    assert quiet.exit_code == loud.exit_code == 2  # nothing left to generate (R007)
+    assert " note " not in quiet.stderr
+    notes = [line for line in loud.stderr.splitlines() if " note " in line]
+    assert [line.split(": ")[0:2] for line in notes] == [
+        ["guide.md:1", "note R009"],
+        ["typescript/tools.md:1", "note R008"],
+    ]
