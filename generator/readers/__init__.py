@@ -75,7 +75,7 @@ def read_document(rel: str, text: str, diags: Diagnostics) -> DocumentFacts | No
     if flavor is None and web.detect(text):
         return web.read(rel, text, diags)
     if page.reference is None:
-        seen = f" (though parts of it look like the {flavor} flavor)" if flavor else ""
+        seen = f" ({page.loose})" if page.loose else ""
         msg = (
             "no reference construct: no heading with a method line, SDK signature or typed"
             f" bullet under it, no Domain Types section{seen}; a guide or index page: skipped"

@@ -2,14 +2,16 @@
 
 A docs tree holds more than the reference flavors specgen reads. Beside the HTTP and Python
 reference pages there are the TypeScript SDK's reference pages, guides, tables of contents and
-SDK README pages. `survey` finds, outside code fences, the first construct of three kinds:
+SDK README pages. `survey` finds, outside code fences, the first construct of three kinds
+(and the first HTTP method line outside any operation, `loose`, for the note that says why a
+page that looks like a reference page in places was skipped):
 
 - **reference**: what makes a page a reference page, in any flavor. A heading whose body
   begins (blank lines skipped) with an HTTP method line (``**get** `/v1/tools` ``), or with an
   SDK method signature (a line that is one code span opening a call, ``tools.retrieve(…)``,
   even cut off; an HTTP method line may follow it), or with a typed bullet (a bullet that is
-  one code span: a field ``name: TYPE`` / ``name?: TYPE`` whose type starts like a type in one
-  of the flavors, or a declaration ``class X:``, ``X object {…}``, ``X = TYPE``); or a
+  one code span: a field ``name: TYPE`` / ``name?: TYPE`` whose type is written like a type
+  of one of the flavors (`typelike`), or a declaration ``class X:``, ``X object {…}``, ``X = TYPE``); or a
   ``Domain Types`` heading. An endpoint mentioned in prose, a method line in the middle of a
   paragraph's section, a request in a code fence: none of these is a reference construct.
 - **typescript**: a construct only the TypeScript SDK flavor writes: a method signature with a
@@ -87,6 +89,7 @@ class Survey:
     reference: Clue | None = None
     typescript: Clue | None = None
     other: Clue | None = None
+    loose: Clue | None = None  # a method line not right under a heading: prose, not an operation
 
     @property
     def typescript_only(self) -> Clue | None:
@@ -121,6 +124,7 @@ class _Scan:
         self.reference: Clue | None = None
         self.typescript: Clue | None = None
         self.other: Clue | None = None
+        self.loose: Clue | None = None
 
     def found(self, kind: str, line: int, what: str) -> None:
         if getattr(self, kind) is None:
@@ -195,6 +199,8 @@ def survey(text: str) -> Survey:
         elif first == "*" and _METHOD.fullmatch(s):
             if state in ("heading", "signature"):
                 scan.found("reference", line, f"operation heading with the method line {s}")
+            else:
+                scan.found("loose", line, f"the method line {s} is under no operation heading")
         elif first == "`" and (sig := _SIGNATURE.fullmatch(s)) is not None:
             scan.signature(line, sig.group(1), state == "heading")
             after = "signature" if state == "heading" else ""
@@ -202,4 +208,4 @@ def survey(text: str) -> Survey:
             scan.bullet(line, bullet.group(1).strip(), state == "heading")
         if scan.reference is not None and scan.other is not None:
             break  # a reference page in the HTTP or Python flavor: nothing can change that
-    return Survey(scan.reference, scan.typescript, scan.other)
+    return Survey(scan.reference, scan.typescript, scan.other, scan.loose)

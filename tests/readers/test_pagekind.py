@@ -263,7 +263,7 @@ def test_a_guide_whose_method_line_is_prose_becomes_no_operation() -> None:
     )
     assert markdown.detect(page) == "http"
     message = skipped_with(page, "R009")
-    assert "look like the http flavor" in message
+    assert "(line 7: the method line **get** `/v1/agents` is under no operation heading)" in message
 
 
 def test_a_table_of_contents_is_one_note() -> None:
