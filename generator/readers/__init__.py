@@ -77,8 +77,9 @@ def read_document(rel: str, text: str, diags: Diagnostics) -> DocumentFacts | No
     if page.reference is None:
         seen = f" ({page.loose})" if page.loose else ""
         msg = (
-            "no reference construct: no heading with a method line, SDK signature or typed"
-            f" bullet under it, no Domain Types section{seen}; a guide or index page: skipped"
+            "no reference construct (no heading whose body begins with a method line, an SDK"
+            f" signature or a typed bullet; no Domain Types section){seen}: a guide, a table of"
+            " contents or a README; skipped"
         )
         diags.note(Span(rel, 1), "R009", msg)
         return None
