@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from paths import MIRROR
+from paths import CONSTRUCTS, MIRROR, SAMPLE_SPEC
 
 from generator.diagnostics import Diagnostics, Level
 from generator.readers import pagekind, read_document, read_text, spec_files
@@ -50,3 +50,18 @@ def test_no_reference_page_is_taken_for_another_kind(pages: dict[str, Path]) -> 
                 mistaken.append(f"{rel}: {page}")
     assert len([rel for rel in pages if rel.startswith(REFERENCE)]) == 240
     assert mistaken == []
+
+
+def test_every_reproducer_and_sample_page_is_read() -> None:
+    # The construct reproducers (HTTP and Python) and the sample pages (web text included).
+    files = [p for root in (CONSTRUCTS, SAMPLE_SPEC) for p in spec_files(root)]
+    assert len(files) >= 50
+    skipped = []
+    for path in files:
+        diags = Diagnostics()
+        text = read_text(path.name, path.read_bytes(), diags)
+        assert text is not None
+        doc = read_document(path.name, text, diags)
+        if doc is None or any(d.code in ("R003", "R008", "R009") for d in diags.items):
+            skipped.append(f"{path}: {diags.render(min_level=Level.NOTE)}")
+    assert skipped == []
