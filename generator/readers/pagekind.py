@@ -7,13 +7,14 @@ SDK README pages. `survey` finds, outside code fences, the first construct of th
 page that looks like a reference page in places was skipped):
 
 - **reference**: what makes a page a reference page, in any flavor. A heading whose body
-  begins (blank lines skipped) with an HTTP method line (``**get** `/v1/tools` ``), or with an
-  SDK method signature (a line that is one code span opening a call, ``tools.retrieve(…)``,
-  even cut off; an HTTP method line may follow it), or with a typed bullet (a bullet that is
-  one code span: a field ``name: TYPE`` / ``name?: TYPE`` whose type is written like a type
-  of one of the flavors (`typelike`), or a declaration ``class X:``, ``X object {…}``, ``X = TYPE``); or a
-  ``Domain Types`` heading. An endpoint mentioned in prose, a method line in the middle of a
-  paragraph's section, a request in a code fence: none of these is a reference construct.
+  begins (blank lines skipped) with an HTTP method line (``**get** `/v1/tools` ``, even cut off
+  in its path), or with an SDK method signature (a line that is one code span opening a call,
+  ``tools.retrieve(…)``, even cut off; an HTTP method line may follow it), or with a typed
+  bullet (a bullet that is one code span: a field ``name: TYPE`` / ``name?: TYPE`` whose type
+  is written like a type of one of the flavors, `typelike`, or a declaration ``class X:``,
+  ``X object {…}``, ``X = TYPE``); or a ``Domain Types`` heading. An endpoint mentioned in
+  prose, a method line in the middle of a section's text, a request in a code fence: none of
+  these is a reference construct.
 - **typescript**: a construct only the TypeScript SDK flavor writes: a method signature with a
   `: Type` return (``client.tools.retrieve(stringtoolID, …): Tool``), a field marked optional
   with `?:`, or a field type in TypeScript syntax (`Array<…>`, `Record<…>`, `A | B`, `=>`).
@@ -35,7 +36,8 @@ from dataclasses import dataclass
 from generator.readers.bullets import Fence, fence_closes, fence_open, split_lines
 
 _HEADING = re.compile(r"#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?")
-_METHOD = re.compile(r"\*\*(?:get|post|put|patch|delete|head|options|trace)\*\*\s+`/[^`]*`", re.I)
+# An HTTP method line, `**get** `/v1/tools``, also cut off inside its path.
+_METHOD = re.compile(r"\*\*(?:get|post|put|patch|delete|head|options|trace)\*\*\s+`/[^`]*`?", re.I)
 # A line that is one code span opening a call (`a.b(`, `health(`), closed or cut off.
 _SIGNATURE = re.compile(r"`([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\([^`]*)`?")
 _TS_RETURN = re.compile(r"\)\s*:\s*\S")

@@ -389,3 +389,8 @@ def test_generate_prints_the_notes_with_v_only(tmp_path: Path) -> None:
         ["guide.md:1", "note R009"],
         ["typescript/tools.md:1", "note R008"],
     ]
+
+
+def test_a_page_cut_inside_its_method_line_is_a_warning_not_a_note() -> None:
+    doc, diags = read(md("## Retrieve Tool", "", "**get** `/v1/to"))
+    assert doc is None and diags == [(Level.WARNING, "R003", 1)]
