@@ -22,7 +22,7 @@ CODES: dict[str, str] = {
     # reading files
     "R001": "file is not valid UTF-8",
     "R002": "file contains binary data (NUL bytes)",
-    "R003": "file is in no known documentation flavor and was skipped",
+    "R003": "file has reference constructs but is in no known documentation flavor",
     "R004": "file is empty",
     "R005": "file is larger than the reader accepts",
     "R006": "file repeats another file byte for byte and was read once",

@@ -64,8 +64,8 @@ def read_document(rel: str, text: str, diags: Diagnostics) -> DocumentFacts | No
     are told apart by their content (`pagekind`) and skipped with a note each: TypeScript SDK
     reference pages (R008) and pages with no reference construct, such as guides, tables of
     contents and SDK README pages (R009). A page with reference constructs in no flavor
-    specgen knows is skipped with a warning (R003); one in a known flavor is read, and what
-    it gets wrong is reported as usual."""
+    specgen knows is a reference page that cannot be read: an error (R003). One in a known
+    flavor is read, and what it gets wrong is reported as usual."""
     page = pagekind.survey(text)
     if (typescript := page.typescript_only) is not None:  # before `detect`, which reads it all
         msg = f"TypeScript SDK reference page ({typescript}); specgen reads the HTTP and"
@@ -86,7 +86,7 @@ def read_document(rel: str, text: str, diags: Diagnostics) -> DocumentFacts | No
     if flavor is not None:
         return markdown.read(rel, text, diags, flavor)
     msg = f"has a reference construct ({page.reference}) but is in no known flavor"
-    diags.warning(Span(rel, 1), "R003", f"{msg}; skipped")
+    diags.error(Span(rel, 1), "R003", f"{msg}: cannot be read")
     return None
 
 

@@ -151,11 +151,11 @@ def test_a_reference_page_with_a_typescript_example_is_read() -> None:
     assert diags == [] and doc is not None and doc.operations
 
 
-def test_a_page_with_constructs_in_no_known_flavor_is_a_warning() -> None:
+def test_a_page_with_constructs_in_no_known_flavor_is_an_error() -> None:
     # An SDK signature under an operation heading, cut off: a reference page, in no flavor.
     doc, diags = read(md("# Things", "", "## Run Thing", "", "`things.run(strthing_id, "))
     assert doc is None
-    assert diags == [(Level.WARNING, "R003", 1)]
+    assert diags == [(Level.ERROR, "R003", 1)]
 
 
 # --- TypeScript pages ---------------------------------------------------------------------------
@@ -391,6 +391,6 @@ def test_generate_prints_the_notes_with_v_only(tmp_path: Path) -> None:
     ]
 
 
-def test_a_page_cut_inside_its_method_line_is_a_warning_not_a_note() -> None:
+def test_a_page_cut_inside_its_method_line_is_an_error_not_a_note() -> None:
     doc, diags = read(md("## Retrieve Tool", "", "**get** `/v1/to"))
-    assert doc is None and diags == [(Level.WARNING, "R003", 1)]
+    assert doc is None and diags == [(Level.ERROR, "R003", 1)]
