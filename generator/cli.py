@@ -117,8 +117,14 @@ def _emit(loaded: Loaded, workdir: Path | None = None) -> dict[str, bytes]:
 @click.option(
     "--clean", is_flag=True, help="Also delete files in --out that specgen did not generate."
 )
+@click.option("--verbose", "-v", is_flag=True, help="Also print notes.")
 def generate(
-    spec: Path, out: Path, sdk_package: str | None, server_package: str | None, clean: bool
+    spec: Path,
+    out: Path,
+    sdk_package: str | None,
+    server_package: str | None,
+    clean: bool,
+    verbose: bool,
 ) -> None:
     """Write openapi.yaml, the SDK and the server stub into --out.
 
@@ -132,7 +138,7 @@ def generate(
     if out.exists() and not out.is_dir():
         click.echo(f"specgen: --out {out} exists and is not a folder; nothing written", err=True)
         sys.exit(2)
-    loaded = _load_or_exit(spec, sdk_package, server_package)
+    loaded = _load_or_exit(spec, sdk_package, server_package, verbose)
     try:
         with staging(out) as staged:  # the formatter leaves the Python files there
             files = _emit(loaded, staged)

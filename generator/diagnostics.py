@@ -22,11 +22,14 @@ CODES: dict[str, str] = {
     # reading files
     "R001": "file is not valid UTF-8",
     "R002": "file contains binary data (NUL bytes)",
-    "R003": "file is in no known documentation flavor and was skipped",
+    "R003": "file has reference constructs but is in no known documentation flavor",
     "R004": "file is empty",
     "R005": "file is larger than the reader accepts",
     "R006": "file repeats another file byte for byte and was read once",
     "R007": "spec folder is missing or documents no operation: nothing to generate",
+    "R008": "file is a TypeScript SDK reference page and was skipped (a note)",
+    "R009": "file has no reference construct (a guide, a table of contents, an SDK README)"
+    " and was skipped (a note)",
     "C001": "configuration file is invalid",
     # document structure
     "D001": "construct the reader does not understand",

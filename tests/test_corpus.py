@@ -131,7 +131,7 @@ CASES: dict[str, Case] = {
     # --- any flavor ---
     "empty.md": C("an empty file (was a FormatError traceback)", 2, "empty.md:1 R004"),
     "whitespace-only.txt": C("blank lines only", 2, "whitespace-only.txt:1 R004"),
-    "prose-no-flavor.md": C("markdown that is no reference page", 2, "prose-no-flavor.md:1 R003"),
+    "prose-no-flavor.md": C("markdown that is no reference page: skipped with a note (R009), nothing left", 2, ".:1 R007"),
     "binary-garbage.md": C("random bytes with a NUL on line 13", 2, "binary-garbage.md:13 R002"),
     "binary-no-nul.txt": C("random high bytes", 2, "binary-no-nul.txt:1 R001"),
     # --- several files ---

@@ -12,7 +12,7 @@ from generator import speedups
 from generator.diagnostics import Diagnostic, Diagnostics
 from generator.facts import DocumentFacts
 from generator.forked import run_all
-from generator.readers import markdown, web
+from generator.readers import markdown, pagekind, web
 from generator.source import Span
 
 SUFFIXES = (".md", ".txt", ".markdown")
@@ -60,13 +60,33 @@ def _line_of(data: bytes, offset: int) -> int:
 
 
 def read_document(rel: str, text: str, diags: Diagnostics) -> DocumentFacts | None:
-    """Facts of one decoded file in whichever flavor it is written."""
+    """Facts of one decoded file in whichever flavor it is written. Other pages of a docs tree
+    are told apart by their content (`pagekind`) and skipped with a note each: TypeScript SDK
+    reference pages (R008) and pages with no reference construct, such as guides, tables of
+    contents and SDK README pages (R009). A page with reference constructs in no flavor
+    specgen knows is a reference page that cannot be read: an error (R003). One in a known
+    flavor is read, and what it gets wrong is reported as usual."""
+    page = pagekind.survey(text)
+    if (typescript := page.typescript_only) is not None:  # before `detect`, which reads it all
+        msg = f"TypeScript SDK reference page ({typescript}); specgen reads the HTTP and"
+        diags.note(Span(rel, 1), "R008", f"{msg} Python flavors: skipped")
+        return None
     flavor = markdown.detect(text)
+    if flavor is None and web.detect(text):
+        return web.read(rel, text, diags)
+    if page.reference is None:
+        seen = f" ({page.loose})" if page.loose else ""
+        msg = (
+            "no reference construct (no heading whose body begins with a method line, an SDK"
+            f" signature or a typed bullet; no Domain Types section){seen}: a guide, a table of"
+            " contents or a README; skipped"
+        )
+        diags.note(Span(rel, 1), "R009", msg)
+        return None
     if flavor is not None:
         return markdown.read(rel, text, diags, flavor)
-    if web.detect(text):
-        return web.read(rel, text, diags)
-    diags.warning(Span(rel, 1), "R003", "not in a known documentation flavor; skipped")
+    msg = f"has a reference construct ({page.reference}) but is in no known flavor"
+    diags.error(Span(rel, 1), "R003", f"{msg}: cannot be read")
     return None
 
 
