@@ -21,7 +21,7 @@ unrelated ones, the declared type that comes first in the order below.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from generator import ir, irwalk, naming
@@ -151,35 +151,19 @@ def tell_apart(
     for key in observations:
         k = naming.split_key(key)
         by_name.setdefault(k.name, []).append(k)
+    shapes: dict[DocName, Merged] = {}
+    attached: set[DocName] = set()  # copies taken to be the declared type, whatever they say
+    clusters_of = {
+        name: _cluster(name, by_name[name], observations, shapes, attached)
+        for name in sorted(by_name)
+    }
+    declaring = {key for key, obs in observations.items() if _declares(obs)}
+    _refine(clusters_of, shapes, attached, declaring, references)
     final: dict[DocName, DocName] = {}
-    out: dict[DocName, list[Obs]] = {}
     scopes: dict[DocName, Scope] = {}
     local: dict[DocName, DocName] = {}
-    clusters_of: dict[DocName, list[_Cluster]] = {}
     used: set[DocName] = set()  # flat names given: never two types under one
-    quiet = Diagnostics()  # shapes are compared on throwaway merges: the final merge reports
-    for name in sorted(by_name):
-        keys = sorted(by_name[name], key=lambda k: _order(k, observations[_key(k)]))
-        # a copy (a type spelled out where it is not declared: an operation's Returns) is the
-        # type declared in its scope or a scope containing it, whatever it says (merging
-        # reports what disagrees); elsewhere, only an equal shape makes two keys one type
-        copies = [k for k in keys if not k.site and not _declares(observations[_key(k)])]
-        clusters: list[_Cluster] = []
-        for k in [k for k in keys if k not in copies] + copies:
-            # declared in the copy's own scope or one that contains it
-            above = [c for c in clusters if c.declared and k.scope[: len(c.scope)] == c.scope]
-            own = _declares(observations[_key(k)])
-            home = _nearest(above, k.scope) if k in copies else None
-            if home is None:
-                shape = merge_one(_key(k), observations[_key(k)], quiet)
-                body = k.site.startswith(naming.BODY_SITE)
-                home = None if body else next((c for c in clusters if _fits(c, shape)), None)
-                if home is None:
-                    clusters.append(_Cluster(name, [k], shape, own))
-                    continue
-            home.keys.append(k)
-            home.declared = home.declared or own
-        clusters_of[name] = clusters
+    for name, clusters in clusters_of.items():
         for cluster, named in zip(clusters, _names(name, clusters), strict=True):
             flat, in_scope = named
             if flat in used or (flat != name and flat in by_name):
@@ -190,6 +174,7 @@ def tell_apart(
             for k in cluster.keys:
                 final[_key(k)] = flat
             scopes[flat], local[flat] = cluster.scope, in_scope
+    out: dict[DocName, list[Obs]] = {}
     for key, obs in observations.items():  # in the order they were made, as one key's are
         out.setdefault(final[key], []).extend(obs)
     for ref in references:
@@ -200,6 +185,108 @@ def tell_apart(
                 final[ref] = final[_key(home.keys[0])]
     renamed = {name: [_rename_obs(o, final) for o in obs] for name, obs in sorted(out.items())}
     return Scoped(renamed, final, scopes, local)
+
+
+def _cluster(
+    name: DocName,
+    found: list[naming.TypeKey],
+    observations: Mapping[DocName, Sequence[Obs]],
+    shapes: dict[DocName, Merged],
+    attached: set[DocName],
+) -> list[_Cluster]:
+    """The keys of one name grouped by their own shapes (references compared by docs name; see
+    `_refine` for the types they name)."""
+    quiet = Diagnostics()  # shapes are compared on throwaway merges: the final merge reports
+    keys = sorted(found, key=lambda k: _order(k, observations[_key(k)]))
+    for k in keys:
+        shapes[_key(k)] = merge_one(_key(k), observations[_key(k)], quiet)
+    # a copy (a type spelled out where it is not declared: an operation's Returns) is the type
+    # declared in its scope or a scope containing it, whatever it says (merging reports what
+    # disagrees); elsewhere, only an equal shape makes two keys one type
+    copies = [k for k in keys if not k.site and not _declares(observations[_key(k)])]
+    clusters: list[_Cluster] = []
+    for k in [k for k in keys if k not in copies] + copies:
+        above = [c for c in clusters if c.declared and k.scope[: len(c.scope)] == c.scope]
+        own = _declares(observations[_key(k)])
+        home = _nearest(above, k.scope) if k in copies else None
+        if home is not None:
+            attached.add(_key(k))
+        else:
+            shape = shapes[_key(k)]
+            body = k.site.startswith(naming.BODY_SITE)
+            home = None if body else next((c for c in clusters if _fits(c, shape)), None)
+            if home is None:
+                clusters.append(_Cluster(name, [k], shape, own))
+                continue
+        home.keys.append(k)
+        home.declared = home.declared or own
+    return clusters
+
+
+def _refine(
+    clusters_of: dict[DocName, list[_Cluster]],
+    shapes: Mapping[DocName, Merged],
+    attached: set[DocName],
+    declaring: set[DocName],
+    references: Iterable[DocName],
+) -> None:
+    """Split clusters until every key of one refers to the same types as the others: equal
+    shapes are equal all the way down (a nested variant told apart makes its parents differ).
+    A partition refinement: it ends, since clusters only ever split."""
+    anchors: dict[DocName, DocName] = {}  # a bare reference -> the key it resolves to
+    for ref in references:
+        if ref not in shapes:
+            k = naming.split_key(ref)
+            home = _nearest(clusters_of.get(k.name, []), k.scope)
+            if home is not None:
+                anchors[ref] = _key(home.keys[0])
+    changed = True
+    while changed:
+        changed = False
+        cid = {
+            _key(k): (name, i)
+            for name, cs in clusters_of.items()
+            for i, c in enumerate(cs)
+            for k in c.keys
+        }
+
+        def target(ref: DocName, cid: dict[DocName, tuple[DocName, int]] = cid) -> object:
+            return cid.get(anchors.get(ref, ref), ref)
+
+        for name, clusters in clusters_of.items():
+            refined: list[_Cluster] = []
+            for c in clusters:
+                groups: dict[object, list[naming.TypeKey]] = {}
+                for k in c.keys:
+                    key = _key(k)
+                    sig = None if key in attached else _signature(shapes[key], target)
+                    groups.setdefault(sig, []).append(k)
+                if None in groups and len(groups) > 1:  # attached copies go with the first
+                    rest = groups.pop(None)
+                    next(iter(groups.values())).extend(rest)
+                if len(groups) == 1:
+                    refined.append(c)
+                    continue
+                changed = True
+                for ks in groups.values():
+                    own = any(_key(k) in declaring for k in ks)
+                    refined.append(_Cluster(name, ks, shapes[_key(ks[0])], own))
+            clusters_of[name] = refined
+
+
+def _signature(shape: Merged, target: Callable[[DocName], object]) -> object:
+    """The types a shape refers to, as clusters: what must be equal for two keys to be one."""
+    match shape:
+        case MergedObject():
+            return tuple(
+                (f.key, tuple(target(n) for n in irwalk.refs_in(f.type))) for f in shape.fields
+            )
+        case UnionObs():
+            return tuple(target(n) for m in shape.members for n in irwalk.refs_in(m))
+        case AliasObs():
+            return tuple(target(n) for n in irwalk.refs_in(shape.target))
+        case EnumObs():
+            return ()
 
 
 def _told_apart(
