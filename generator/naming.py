@@ -36,6 +36,12 @@ def inline_type(owner: DocName, field: str, local: str | None = None) -> DocName
     return DocName(owner + pascal(field) + (pascal(local) if local else ""))
 
 
+def union_member(index: int) -> str:
+    """The local name of the `index`th unnamed object variant of a union (the Python flavor's
+    `…UnionMember0`, `…UnionMember1`)."""
+    return f"union_member{index}"
+
+
 def singular(word: str) -> str:
     """English singular of a resource name: `tools` -> `tool`, `policies` -> `policy`."""
     if word.endswith("ies") and len(word) > 3:
@@ -126,6 +132,12 @@ class TypeKey(NamedTuple):
 
 
 BODY_SITE = "body:"  # the site of an operation's request body: never shared with another
+MADE_UP_SITE = "~"  # the site of a name specgen made up (an inline type's): no docs name
+
+
+def made_up(key: DocName) -> bool:
+    """A key of a name specgen made up, that no page spells."""
+    return split_key(key).site == MADE_UP_SITE
 
 
 def type_key(name: DocName, scope: Scope, site: str = "") -> DocName:

@@ -21,7 +21,7 @@ from generator.facts import DocumentFacts
 from generator.resolve import check, declare, observe, operations
 from generator.resolve.finalize import discriminate, reachable, to_typedefs
 from generator.resolve.groups import group_operations
-from generator.resolve.merge import ProvisionalMerge, fold_synthetic, merge_all
+from generator.resolve.merge import ProvisionalMerge, fold_synthetic, merge_all, rename_refs
 from generator.resolve.scoping import SectionScopes, tell_apart
 from generator.resolve.state import Resolution
 
@@ -48,9 +48,10 @@ def build_api(docs: list[DocumentFacts], diags: Diagnostics) -> ir.Api:
         observe.finish_params(res, d)
     scoped = tell_apart(res.reg.observations, res.reg.references, diags)
     merged = merge_all(scoped.observations, diags)
+    rename_refs(merged, scoped.final)
     check.references(res.reg, scoped.final, merged, diags)
     check.counts(res.reg, scoped.final, merged, diags)
-    made_up = {k for k in res.synthetic if res.made_up(k)}
+    made_up = {k for k in (*res.synthetic, *res.reg.observations) if res.made_up(k)}
     spelled = {scoped.final[k] for k in res.reg.spelled if k in scoped.final}
     folded = fold_synthetic(
         merged, {f for k in made_up if (f := scoped.final.get(k)) and f not in spelled}
@@ -69,9 +70,11 @@ def build_api(docs: list[DocumentFacts], diags: Diagnostics) -> ir.Api:
     check.sdk_names(ops, diags)
     for op, d in zip(ops, drafts, strict=True):
         check.example(op, by_name, d.group.response_example_span() or op.span, diags)
+    kept = reachable(types, ops, {names[k] for k in made_up if k in names})
+    check.dropped(types, kept, diags)
     return ir.Api(
         operations=ops,
-        types=tuple(reachable(types, ops, {names[k] for k in made_up if k in names})),
+        types=tuple(kept),
         base_url=operations.base_url(res.docs),
         client_class=operations.client_class(res.docs),
         title=next((doc.title for doc in res.docs if doc.title), ""),

@@ -67,6 +67,20 @@ def references(
                 diags.error(span, "M001", f"{naming.shown(key)} is documented nowhere")
 
 
+def dropped(types: list[ir.TypeDef], kept: list[ir.TypeDef], diags: Diagnostics) -> None:
+    """An inline type specgen named that nothing uses any more: another place names the same
+    thing and that name was kept (same shapes fold silently; these did not)."""
+    left = {t.name for t in kept}
+    for t in types:
+        if t.name not in left:
+            diags.warning(
+                t.span,
+                "M002",
+                f"the inline type described here ({t.name}) is named otherwise at another place"
+                " that describes it differently; that place's description is kept",
+            )
+
+
 def same_types(
     pairs: list[tuple[Span, DocName, DocName]],
     final: Mapping[DocName, DocName],

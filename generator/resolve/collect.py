@@ -63,6 +63,10 @@ class Ctx(NamedTuple):
         """The context of one field of the current owner, one level deeper."""
         return Ctx(self.owner, field, self.rank, self.python, self.depth + 1, False, self.scope)
 
+    def made_up(self, name: DocName) -> DocName:
+        """The key of a name specgen made up here (an inline type's): no docs name, its own site."""
+        return naming.type_key(name, self.scope, naming.MADE_UP_SITE)
+
     def key(self, name: DocName, *, body: bool = False) -> DocName:
         """The type key of `name` spelled here (`naming.TypeKey`): a body described inside a
         field is known by that site until its shape is compared with the others of its name."""
@@ -284,17 +288,23 @@ class Collector:
         return self._object(expr, children, ctx, span, description)
 
     def _object(
-        self, expr: TObject, children: tuple[Entry, ...], ctx: Ctx, span: Span, description: str
+        self,
+        expr: TObject,
+        children: tuple[Entry, ...],
+        ctx: Ctx,
+        span: Span,
+        description: str,
+        made_up: DocName | None = None,
     ) -> RawType:
+        """An object type: named by the docs, or by specgen (`made_up`, or its owner and field
+        where the docs give no name; `naming.MADE_UP_SITE`)."""
         if expr.name is None and not children:
             return ir.MapOf(ir.Unknown())  # `object { a, b }` with nothing said about a and b
-        name = (
-            ctx.key(DocName(expr.name), body=bool(children))
-            if expr.name
-            else ctx.key(ctx.inline_name())
-        )
-        if expr.name:
+        if made_up is None and expr.name:
+            name = ctx.key(DocName(expr.name), body=bool(children))
             self.reg.spelled.add(name)
+        else:
+            name = ctx.made_up(made_up or ctx.inline_name())
         if expr.field_names is not None:
             self._check_summary(name, expr, children, span)
         if children:
@@ -351,8 +361,19 @@ class Collector:
                     span, "D003", f"summary says {total} variants, {len(variants)} are listed"
                 )
         refs: list[RawType] = []
+        unnamed = sum(1 for v in variants if isinstance(v.type, TObject) and not v.type.name)
         for i, variant in enumerate(variants):
             hint = members_written[i] if i < len(members_written) else None
+            vtype = variant.type
+            if unnamed > 1 and isinstance(vtype, TObject) and not vtype.name:
+                # `object {…} or object {…}`: each variant a type of its own (`…UnionMember0`)
+                made_up = ctx.inline_name(naming.union_member(i))
+                refs.append(
+                    self._object(
+                        vtype, variant.children, ctx, variant.span, variant.description, made_up
+                    )
+                )
+                continue
             refs.append(self._variant(variant, hint, ctx))
         result: RawType = ir.UnionOf(tuple(refs)) if len(refs) > 1 else refs[0]
         return ir.ListOf(result) if wrap_list else result
@@ -369,8 +390,11 @@ class Collector:
         if isinstance(vtype, TObject) and vtype.name and not ctx.python:
             local = isinstance(hint, TObject) and hint.name is None
             if local:  # `object {...} or ...` whose bullets name variants locally (`URL object`)
-                vtype = TObject(ctx.inline_name(vtype.name), vtype.field_names, vtype.more)
-                # (an inline name is made of the owner and field: it is its own site)
+                made_up = ctx.inline_name(vtype.name)
+                children = variant.children
+                return self._object(
+                    vtype, children, ctx, variant.span, variant.description, made_up
+                )
         return self.typeref(vtype, variant.children, ctx, variant.span, variant.description)
 
     def _literal(self, expr: TLiteral, children: tuple[Entry, ...], span: Span) -> RawType:

@@ -323,16 +323,27 @@ def fold_synthetic(
         elif isinstance(m, UnionObs):
             unions.setdefault(frozenset(m.members), name)
     mapping: dict[DocName, DocName] = {}
-    for name in sorted(synthetic):
-        made = merged.get(name)
-        match: DocName | None = None
-        if isinstance(made, MergedObject):
-            candidates = by_shape.get(_shape(made), [])
-            match = next((n for n, d in candidates if _compatible(made, d)), None)
-        elif isinstance(made, UnionObs):
-            match = unions.get(frozenset(made.members))
-        if match is not None:
-            mapping[name] = match
+    found = True
+    while found:  # until no more: a parent matches once its inline fields are folded
+        found = False
+        for name in sorted(synthetic - mapping.keys()):
+            made = merged.get(name)
+            match: DocName | None = None
+            if isinstance(made, MergedObject):
+                candidates = by_shape.get(_shape(made), [])
+                match = next((n for n, d in candidates if _compatible(made, d)), None)
+            elif isinstance(made, UnionObs):
+                match = unions.get(frozenset(made.members))
+            if match is not None:
+                mapping[name] = match
+                found = True
+        if found:
+            rename_refs(merged, mapping)
+    return mapping
+
+
+def rename_refs(merged: dict[DocName, Merged], mapping: dict[DocName, DocName]) -> None:
+    """The references in `merged` to the names in `mapping`, renamed."""
     if mapping:
         for key, m in merged.items():
             if isinstance(m, MergedObject):
@@ -346,7 +357,6 @@ def fold_synthetic(
                 target = irwalk.rename_within(m.target, mapping)
                 if target is not m.target:
                     merged[key] = replace(m, target=target)
-    return mapping
 
 
 def _shape(m: MergedObject) -> tuple[tuple[str, bool], ...]:

@@ -110,8 +110,9 @@ def nearest_key(key: DocName, known: Iterable[DocName]) -> DocName | None:
 
 @dataclass(frozen=True)
 class Scoped:
-    """The types told apart: observations by final docs name (their references renamed too),
-    each key's final name, and each final name's scope and name in that scope."""
+    """The types told apart: observations by final docs name (their references still keys:
+    merging compares them as the docs spell them, then `merge.rename_refs` renames), each
+    key's final name, and each final name's scope and name in that scope."""
 
     observations: dict[DocName, list[Obs]]
     final: dict[DocName, DocName]  # key -> final name (keys documented nowhere are absent)
@@ -147,6 +148,7 @@ def tell_apart(
     diags: Diagnostics,
 ) -> Scoped:
     """Which keys are one type, and the name of each (see the module's docstring)."""
+    observations, renamed = _same_variants(observations)
     by_name: dict[DocName, list[naming.TypeKey]] = {}
     for key in observations:
         k = naming.split_key(key)
@@ -163,11 +165,15 @@ def tell_apart(
     scopes: dict[DocName, Scope] = {}
     local: dict[DocName, DocName] = {}
     used: set[DocName] = set()  # flat names given: never two types under one
+    # names the docs spell (a name only specgen made up yields: its type folds into the named)
+    spelled = {
+        name for name, keys in by_name.items() if any(not naming.made_up(_key(k)) for k in keys)
+    }
     for name, clusters in clusters_of.items():
         for cluster, named in zip(clusters, _names(name, clusters), strict=True):
             flat, in_scope = named
-            if flat in used or (flat != name and flat in by_name):
-                flat = _free(naming.scoped_type(cluster.scope, in_scope), used, by_name)
+            if flat in used or (flat != name and flat in spelled):
+                flat = _free(naming.scoped_type(cluster.scope, in_scope), used, spelled)
             used.add(flat)
             if cluster is not clusters[0]:
                 _told_apart(name, clusters[0], cluster, flat, observations, diags)
@@ -177,14 +183,83 @@ def tell_apart(
     out: dict[DocName, list[Obs]] = {}
     for key, obs in observations.items():  # in the order they were made, as one key's are
         out.setdefault(final[key], []).extend(obs)
+    for old, new in renamed.items():
+        final[old] = final[new]
     for ref in references:
         if ref not in final:
             k = naming.split_key(ref)
             home = _nearest(clusters_of.get(k.name, []), k.scope)
             if home is not None:
                 final[ref] = final[_key(home.keys[0])]
-    renamed = {name: [_rename_obs(o, final) for o in obs] for name, obs in sorted(out.items())}
-    return Scoped(renamed, final, scopes, local)
+    return Scoped({name: out[name] for name in sorted(out)}, final, scopes, local)
+
+
+def _same_variants(
+    observations: Mapping[DocName, Sequence[Obs]],
+) -> tuple[dict[DocName, list[Obs]], dict[DocName, DocName]]:
+    """One union as the flavors spell it, variant by variant: where the HTTP flavor titles a
+    variant otherwise than the Python flavor (`Heartbeat`, `FeedHeartbeat`) and both describe
+    the same fields, the variant is one type under the Python name (the SDK's)."""
+    quiet = Diagnostics()
+    renames: dict[DocName, DocName] = {}
+    for obs in observations.values():
+        http = next((o for o in obs if isinstance(o, UnionObs) and o.rank == 0), None)
+        python = next((o for o in obs if isinstance(o, UnionObs) and o.rank == 1), None)
+        if http is None or python is None or len(http.members) != len(python.members):
+            continue
+        for a, b in zip(http.members, python.members, strict=True):
+            if not (isinstance(a, ir.Ref) and isinstance(b, ir.Ref)) or a.name in renames:
+                continue
+            if naming.shown(a.name) == naming.shown(b.name):
+                continue
+            if a.name not in observations or b.name not in observations:
+                continue
+            mine = merge_one(a.name, observations[a.name], quiet)
+            theirs = merge_one(b.name, observations[b.name], quiet)
+            if _same_fields(mine, theirs):
+                renames[a.name] = b.name
+    renames.update(_input_twins(observations, renames))
+    if not renames:
+        return {k: list(v) for k, v in observations.items()}, renames
+    out: dict[DocName, list[Obs]] = {}
+    for key, obs in observations.items():
+        out.setdefault(renames.get(key, key), []).extend(_rename_obs(o, renames) for o in obs)
+    return out, renames
+
+
+def _input_twins(
+    observations: Mapping[DocName, Sequence[Obs]], taken: Mapping[DocName, DocName]
+) -> dict[DocName, DocName]:
+    """The Python flavor's `XParam` (the SDK's input twin of `X`, a TypedDict there) where `X`
+    of the same fields is documented in the same scope (at the same place, else anywhere in
+    it): one type, `X`."""
+    quiet = Diagnostics()
+    by_scope: dict[tuple[DocName, Scope], list[naming.TypeKey]] = {}
+    for key in observations:
+        k = naming.split_key(key)
+        by_scope.setdefault((k.name, k.scope), []).append(k)
+    out: dict[DocName, DocName] = {}
+    for key in observations:
+        k = naming.split_key(key)
+        if key in taken or not k.name.endswith("Param") or len(k.name) <= len("Param"):
+            continue
+        twins = by_scope.get((DocName(k.name[: -len("Param")]), k.scope), [])
+        twins = sorted(twins, key=lambda t: (t.site != k.site, t.site))
+        for twin in twins:
+            mine = merge_one(key, observations[key], quiet)
+            theirs = merge_one(_key(twin), observations[_key(twin)], quiet)
+            if _same_fields(mine, theirs):
+                out[key] = _key(twin)
+                break
+    return out
+
+
+def _same_fields(a: Merged, b: Merged) -> bool:
+    return (
+        isinstance(a, MergedObject)
+        and isinstance(b, MergedObject)
+        and {f.key for f in a.fields} == {f.key for f in b.fields}
+    )
 
 
 def _cluster(
@@ -352,7 +427,7 @@ def _flat(c: _Cluster, name: DocName) -> DocName:
     return naming.scoped_type(c.scope, name)
 
 
-def _free(name: DocName, used: set[DocName], docs: Mapping[DocName, object]) -> DocName:
+def _free(name: DocName, used: set[DocName], docs: set[DocName]) -> DocName:
     """`name`, or `name2`, `name3`, ... : a flat name no other type has or the docs use."""
     candidate, i = name, 2
     while candidate in used or candidate in docs:

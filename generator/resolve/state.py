@@ -47,6 +47,8 @@ class Resolution:
 
     def made_up(self, key: DocName) -> bool:
         """A name specgen made up (an undocumented inline type), that no place spells out."""
+        if naming.made_up(key):
+            return True
         return key in self.synthetic and key not in self.reg.spelled
 
     def nearest(self, key: DocName) -> DocName:

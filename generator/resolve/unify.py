@@ -56,8 +56,20 @@ def unify(a: RawType, b: RawType) -> RawType | None:
         case ir.Ref():
             # two places' keys of one docs name (`naming.TypeKey`): the same name as far as
             # merging one type's descriptions goes; whether they are one type is decided later
-            same = isinstance(b, ir.Ref) and naming.shown(a.name) == naming.shown(b.name)
-            return a if same else None
+            if not isinstance(b, ir.Ref):
+                return None
+            if naming.shown(a.name) == naming.shown(b.name):
+                return a
+            # a name specgen made up for what another place names: the docs' name (whether
+            # the two are one shape is checked once types are merged: `resolve.check`)
+            if naming.made_up(a.name) != naming.made_up(b.name):
+                return b if naming.made_up(a.name) else a
+            # the Python flavor's input twin `XParam` of `X` (`resolve.scoping` makes them one)
+            if naming.shown(b.name) == naming.shown(a.name) + "Param":
+                return a
+            if naming.shown(a.name) == naming.shown(b.name) + "Param":
+                return b
+            return None
         case ir.Null():
             return None  # not equal (checked first)
         case _:

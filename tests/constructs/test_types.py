@@ -124,3 +124,45 @@ def test_c16_an_alias_of_an_array_of_an_anonymous_object_names_its_item() -> Non
     assert isinstance(alias, ir.AliasType)
     assert alias.target == ir.ListOf(ir.Ref("SongSearchResponseItem"))
     assert set(_fields(_types(api)["SongSearchResponseItem"])) == {"title", "score"}
+
+
+def test_c05_inline_objects_take_the_python_names_and_xparam_is_the_input_twin() -> None:
+    api = clean("c05-inline-type-named-only-in-python")
+    types = _types(api)
+    assert sorted(types) == ["Bulb", "Dimmer", "LampCreateParams", "LampCreateResponse"]
+    params, response = _fields(types["LampCreateParams"]), _fields(types["LampCreateResponse"])
+    assert params["bulb"][1] == ir.Ref("Bulb")  # `BulbParam`: the SDK's input twin of Bulb
+    assert params["dimmer"][1] == ir.Ref("Dimmer") == response["dimmer"][1]
+
+
+def test_c06_unnamed_object_variants_are_distinct_types_discriminated_on_their_tag() -> None:
+    api = clean_or_notes("c06-anonymous-object-variants-merged")
+    types = _types(api)
+    trigger = _fields(types["AlarmCreateParams"])["trigger"][1]
+    assert isinstance(trigger, ir.UnionOf)
+    first, second = (m.name for m in trigger.members if isinstance(m, ir.Ref))
+    assert (first, second) == (
+        "AlarmCreateParamsTriggerUnionMember0",
+        "AlarmCreateParamsTriggerUnionMember1",
+    )
+    assert set(_fields(types[first])) == {"at", "kind"}
+    assert set(_fields(types[second])) == {"cron", "kind"}
+    assert _fields(types[second])["cron"][0] and not _fields(types[first])["kind"][0]
+    assert trigger.discriminator is not None and trigger.discriminator.property == "kind"
+    assert dict(trigger.discriminator.mapping) == {"once": first, "repeat": second}
+
+
+def test_c07_a_variant_titled_otherwise_by_each_flavor_is_one_type_of_the_python_name() -> None:
+    api = clean("c07-union-variant-named-differently")
+    union = _types(api)["FeedEvent"]
+    assert isinstance(union, ir.UnionType)
+    assert union.members == (ir.Ref("PostEvent"), ir.Ref("FeedHeartbeat"))
+    assert sorted(_types(api)) == ["FeedEvent", "FeedHeartbeat", "PostEvent"]
+
+
+def test_c13_the_python_response_class_is_the_name_no_synthetic_twin() -> None:
+    api = clean("c13-response-class-name-vs-synthetic")
+    op = operation(api, "post", "/v1/shelves/{shelf_id}/labels")
+    assert op.response == ir.Ref("LabelCreateResponse")
+    assert sorted(_types(api)) == ["LabelCreateParams", "LabelCreateResponse", "Printed"]
+    assert _fields(_types(api)["LabelCreateResponse"])["printed"][1] == ir.Ref("Printed")

@@ -226,7 +226,10 @@ def test_a_field_collected_once_makes_its_references_and_counts_again_at_each_co
     assert registry.references[missing] == [second.children[0].span, first.children[0].span]
     assert [c.span for c in registry.counts] == [second.children[1].span, first.children[1].span]
     # the copy's observations are not made twice
-    assert len(registry.observations[naming.type_key(DocName("OwnerItem"), ())]) == 1
+    assert (
+        len(registry.observations[naming.type_key(DocName("OwnerItem"), (), naming.MADE_UP_SITE)])
+        == 1
+    )
 
 
 def test_temporary_fields_of_a_web_listing_are_never_taken_for_each_other(tmp_path, monkeypatch):
