@@ -29,6 +29,11 @@ _PRIMITIVES: dict[str, dict[str, Any]] = {
     "boolean": {"type": "boolean"},
     "datetime": {"type": "string", "format": "date-time"},
     "date": {"type": "string", "format": "date"},
+    "binary": {
+        "type": "string",
+        "format": "binary",
+        "contentMediaType": "application/octet-stream",
+    },
 }
 
 # IR constraint name -> JSON Schema keyword, in the order they are written.

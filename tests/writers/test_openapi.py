@@ -125,6 +125,8 @@ def op(
         body=body,
         response=response,
         response_example=example,
+        request_kind=ir.JsonBody(S) if body is not None else ir.NoBody(S),
+        response_kind=ir.JsonResponse(S) if response is not None else ir.NoContent(S),
     )
 
 
