@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 from openapi_spec_validator import validate
+from paths import CONSTRUCTS
 
 from generator import ir
 from generator.config import Config
@@ -253,3 +255,20 @@ def test_emit_keeps_a_left_out_operation_in_openapi_yaml_only() -> None:
     assert "def make(" in sdk
     assert "def stream(" not in sdk
     assert "/v1/things/stream" not in files["syn_server/routes.py"]
+
+
+def test_generate_and_check_print_the_same_w001_warning(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    spec, out = CONSTRUCTS / "c22-sse-streaming-endpoint" / "spec", tmp_path / "out"
+    runner = CliRunner()
+    generated = runner.invoke(main, ["generate", "--spec", str(spec), "--out", str(out)])
+    assert generated.exit_code == 0, generated.stderr
+    checked = runner.invoke(main, ["check", "--full", "--spec", str(spec), "--out", str(out)])
+    assert checked.exit_code == 0, checked.stdout
+    warned = [line for line in generated.stderr.splitlines() if " W001: " in line]
+    assert len(warned) == 1 and "(chats.stream)" in warned[0]
+    assert [line for line in checked.stderr.splitlines() if " W001: " in line] == warned
+    assert "/v1/chats/{chat_id}/stream:" in (out / "openapi.yaml").read_text(encoding="utf-8")
