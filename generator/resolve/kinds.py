@@ -15,7 +15,9 @@ signals are the types, descriptions, names and examples the docs give.
   it as text); else JSON.
 - A body flag documented as switching the response to Server-Sent Events (a boolean whose
   description says it returns a streaming response / Server-Sent Events) is an
-  `ir.StreamSwitch` of a JSON operation.
+  `ir.StreamSwitch` of an operation that is not itself an event stream. Its events are those
+  of the event-stream operation whose description sends its callers to that one with the flag
+  set ("Use the POST /{agent_id}/messages endpoint with streaming=true": `link_switches`).
 - Pagination (`ir.Pagination`): a list response whose items have an `id`, with an `after` query
   parameter, is a cursor list; an object response holding one list field and a more-pages flag
   (`has_more`, `hasNextPage`, `has_next_page`) or a `next_cursor`, with an `offset` query
@@ -46,6 +48,9 @@ _DEPRECATED = re.compile(r"(?:^|(?<=[.!?]\s)|\n)\s*(?:\(deprecated\)|deprecated\
 _DEPRECATED_ASIDE = re.compile(r"\(deprecated\b[^)]*\)", re.IGNORECASE)
 _CURL_FORM = re.compile(r"(?:\s-F|\s--form)\s+(['\"]?)([^\s='\"]+)=(@?)")
 _MULTIPART = re.compile(r"multipart/form-data", re.IGNORECASE)
+_USE_INSTEAD = re.compile(
+    r"`(get|post|put|patch|delete)\s+(/[^`\s]*)`[^.]*?`?(\w+)\s*=\s*true\b", re.IGNORECASE
+)
 _MORE_FLAGS = {"hasmore", "hasnextpage", "hasnext"}
 _NEXT_CURSOR = {"nextcursor"}
 _LIMITS = ("limit", "page_size", "pageSize")
@@ -105,9 +110,38 @@ def derive(
     return Kinds(
         request=_request_kind(g, params, body),
         response=kind,
-        stream_switch=switch if isinstance(kind, ir.JsonResponse) else None,
-        pagination=_pagination(params, response, types, g.span),
+        stream_switch=None if isinstance(kind, ir.EventStream) else switch,
+        pagination=_pagination(params, response, types),
         deprecated=deprecated_text(g.description) or _aside(g.summary),
+    )
+
+
+def link_switches(ops: Sequence[ir.Operation]) -> tuple[ir.Operation, ...]:
+    """Each stream switch whose events an event-stream operation documents: that operation's
+    description names the switching one (`METHOD /path`, the path's documented tail) and the
+    flag set true. Only a single match is linked; the others keep `event=None`."""
+    events: dict[int, ir.TypeRef] = {}
+    for stream in ops:
+        if not isinstance(stream.response_kind, ir.EventStream) or stream.response is None:
+            continue
+        for method, tail, flag in _USE_INSTEAD.findall(stream.description):
+            targets = [
+                i
+                for i, op in enumerate(ops)
+                if op.method == method.lower()
+                and op.path.rstrip("/").endswith(tail.rstrip("/"))
+                and op.stream_switch is not None
+                and op.stream_switch.param == flag
+            ]
+            if len(targets) == 1:
+                events.setdefault(targets[0], stream.response)
+    return tuple(
+        dataclasses.replace(
+            op, stream_switch=dataclasses.replace(op.stream_switch, event=events[i])
+        )
+        if i in events and op.stream_switch is not None
+        else op
+        for i, op in enumerate(ops)
     )
 
 
@@ -216,7 +250,6 @@ def _pagination(
     params: Sequence[ir.Parameter],
     response: ir.TypeRef | None,
     types: Mapping[ClassName, ir.TypeDef],
-    span: Span,
 ) -> ir.Pagination | None:
     query = {p.wire_name: p for p in params if p.location == "query"}
 

@@ -340,3 +340,45 @@ def test_a_python_page_returning_a_page_of_the_class_it_shows_returns_a_list() -
     op = only_op(python_page(sig, method="get", path="/v1/cups", body=body))
     assert op.response == ir.ListOf(ir.Ref("Cup"))
     assert isinstance(op.pagination, ir.CursorList)
+
+
+SWITCH_PARAMS = """### Body Parameters
+
+- `streaming: optional boolean`
+
+  If True, returns a streaming response (Server-Sent Events)."""
+
+
+def two_ops(stream_description: str) -> tuple[ir.Operation, ir.Operation]:
+    send = http_page(method="post", path="/v1/things/{thing_id}/send", params=SWITCH_PARAMS)
+    stream = http_page(
+        method="post",
+        path="/v1/things/{thing_id}/send/stream",
+        description=stream_description,
+        returns=SSE_RETURNS,
+        response='{"n": 1}',
+    )
+    api, _ = build(send, ("stream.http.md", stream[1].replace("Do Thing", "Stream Thing")))
+    by_path = {op.path: op for op in api.operations}
+    return by_path["/v1/things/{thing_id}/send"], by_path["/v1/things/{thing_id}/send/stream"]
+
+
+def test_a_switch_gets_the_events_of_the_stream_that_sends_its_callers_to_it() -> None:
+    send, stream = two_ops(
+        "Deprecated: Use the `POST /{thing_id}/send` endpoint with `streaming=true` instead."
+    )
+    assert send.stream_switch is not None and stream.response is not None
+    assert send.stream_switch.event == stream.response == ir.Ref("ThingEvent")
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Use the `POST /{thing_id}/send` endpoint with `other=true` instead.",  # not its flag
+        "Use the `GET /{thing_id}/send` endpoint with `streaming=true` instead.",  # not its method
+        "Streams the events.",
+    ],
+)
+def test_a_switch_no_stream_points_at_keeps_unknown_events(description: str) -> None:
+    send, _ = two_ops(description)
+    assert send.stream_switch is not None and send.stream_switch.event is None

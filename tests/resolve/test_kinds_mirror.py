@@ -31,6 +31,7 @@ def test_the_mirrors_streams_uploads_pages_and_deprecations(tmp_path: Path) -> N
     create = ops["post", "/v1/agents/{agent_id}/messages"]
     assert isinstance(create.response_kind, ir.JsonResponse)
     assert create.stream_switch is not None and create.stream_switch.param == "streaming"
+    assert create.stream_switch.event == stream.response  # the stream sends its callers there
     assert not create.deprecated
     streams = [op for op in api.operations if isinstance(op.response_kind, ir.EventStream)]
     assert streams == [stream]
