@@ -52,6 +52,7 @@ CODES: dict[str, str] = {
     "M010": "name is not usable as a Python identifier and was rewritten",
     "M011": "union variants share no distinct tag; no discriminator",
     "M012": "example does not match the documented type",
+    "M013": "request or response kind taken from an example, a name or a description",
     # writing
     "W001": "operation left out of the SDK and the server: a kind they cannot write yet",
 }

@@ -35,6 +35,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from generator import ir
+from generator.diagnostics import Diagnostics
 from generator.facts import SdkCall, TArray, TObject, TRef
 from generator.names import ClassName, DocName
 from generator.resolve.groups import OpGroup
@@ -103,12 +104,15 @@ def derive(
     response: ir.TypeRef | None,
     body: ir.Ref[ClassName] | None,
     types: Mapping[ClassName, ir.TypeDef],
+    diags: Diagnostics,
 ) -> Kinds:
-    """The kinds of one operation (its parameters and response already resolved)."""
+    """The kinds of one operation (its parameters and response already resolved). What only
+    an example, a name or a description said is a note (M013); an example's form field that no
+    parameter documents, a warning."""
     switch = _stream_switch(params)
-    kind = _response_kind(g, sdk_method, response, types, switch is not None)
+    kind = _response_kind(g, sdk_method, response, types, switch is not None, diags)
     return Kinds(
-        request=_request_kind(g, params, body),
+        request=_request_kind(g, params, body, diags),
         response=kind,
         stream_switch=None if isinstance(kind, ir.EventStream) else switch,
         pagination=_pagination(params, response, types),
@@ -149,26 +153,55 @@ def link_switches(ops: Sequence[ir.Operation]) -> tuple[ir.Operation, ...]:
 
 
 def _request_kind(
-    g: OpGroup, params: Sequence[ir.Parameter], body: ir.Ref[ClassName] | None
+    g: OpGroup,
+    params: Sequence[ir.Parameter],
+    body: ir.Ref[ClassName] | None,
+    diags: Diagnostics,
 ) -> ir.RequestKind:
     files = [p for p in params if p.location == "body" and _is_binary(p.type)]
-    form_files: list[str] = []
-    form_span: Span | None = None
-    for op, _ in g.places:
-        for ex in op.examples:
-            if ex.role != "request":
-                continue
-            parts = _CURL_FORM.findall(" " + ex.text)
-            if parts or (_MULTIPART.search(ex.text) and "curl" in ex.text):
-                form_span = form_span or ex.span
-                form_files.extend(name for _, name, at in parts if at)
+    form_files, form_span = _example_form(g, {p.wire_name for p in params}, diags)
     if files or form_span is not None:
         names = tuple(dict.fromkeys([p.wire_name for p in files] + form_files))
+        if not files and form_span is not None:
+            msg = f"{g.summary}: a multipart/form-data upload, as the request example sends it"
+            diags.note(form_span, "M013", msg)
         return ir.MultipartBody(names, files[0].span if files else form_span or g.span)
     if body is not None:
         first = next((p.span for p in params if p.location == "body"), g.span)
         return ir.JsonBody(first)
     return ir.NoBody(g.span)
+
+
+def _example_form(
+    g: OpGroup, documented: set[str], diags: Diagnostics
+) -> tuple[list[str], Span | None]:
+    """The file parts the curl examples send (`-F 'name=@path'`), and where the first example
+    that sends a form is (None: none does). A part no parameter documents is reported."""
+    files: list[str] = []
+    span: Span | None = None
+    reported: set[str] = set(documented)
+    for op, _ in g.places:
+        for ex in op.examples:
+            if ex.role != "request":
+                continue
+            parts = _CURL_FORM.findall(" " + ex.text)
+            if not parts and not (_MULTIPART.search(ex.text) and "curl" in ex.text):
+                continue
+            span = span or ex.span
+            for _, name, at in parts:
+                if at:
+                    files.append(name)
+                if name in reported:
+                    continue
+                reported.add(name)
+                what = f"{g.summary}: the request example's form {'file' if at else 'field'}"
+                if at:
+                    msg = f"{what} {name!r} is documented by no parameter; a binary form part"
+                    diags.note(ex.span, "M013", msg)
+                else:
+                    msg = f"{what} {name!r} is documented by no parameter; left out of the form"
+                    diags.warning(ex.span, "M013", msg)
+    return files, span
 
 
 def _is_binary(ref: ir.TypeRef) -> bool:
@@ -186,6 +219,7 @@ def _response_kind(
     response: ir.TypeRef | None,
     types: Mapping[ClassName, ir.TypeDef],
     switched: bool,
+    diags: Diagnostics,
 ) -> ir.ResponseKind:
     span = _returns_span(g)
     if isinstance(response, ir.Ref):
@@ -195,6 +229,8 @@ def _response_kind(
     last_segment = g.path.rstrip("/").rsplit("/", 1)[-1]
     named_stream = bool(_STREAM_NAME.search(sdk_method)) or last_segment == "stream"
     if not switched and named_stream and _SSE.search(g.description):
+        msg = f"{g.summary}: a stream of Server-Sent Events (its description and its name say so)"
+        diags.note(g.span, "M013", msg)
         return ir.EventStream(span)
     if response is None:
         example = g.response_example_span()

@@ -76,7 +76,7 @@ def to_operation(
     )
     body = ir.Ref(resolved(d.body_name)) if d.body_name else None
     params = [kinds.deprecated_param(p) for p in params]
-    k = kinds.derive(g, d.method, params, response, body, types)
+    k = kinds.derive(g, d.method, params, response, body, types, res.diags)
     return ir.Operation(
         operation_id=naming.operation_id(resource, d.method),
         method=_http_method(g.method),

@@ -78,17 +78,41 @@ def test_a_python_file_types_parameter_is_a_multipart_file_read_as_binary() -> N
     assert note.type == ir.Primitive("string")
 
 
-def test_a_file_only_in_the_curl_example_makes_a_multipart_body() -> None:
-    curl = (
-        "curl https://api.example.test/v1/things/upload \\\n"
-        '    -H "Content-Type: multipart/form-data" \\\n'
-        "    -F 'file=@photo.jpg' \\\n"
-        "    -F 'title=Holiday'"
+def curl_form(*parts: str) -> str:
+    return "curl https://api.example.test/v1/things/upload \\\n" + " \\\n".join(
+        ['    -H "Content-Type: multipart/form-data"', *(f"    -F '{p}'" for p in parts)]
     )
-    op = only_op(http_page(method="post", path="/v1/things/upload", request=curl))
+
+
+def test_a_file_only_in_the_curl_example_makes_a_multipart_body() -> None:
+    page = http_page(method="post", path="/v1/things/upload", request=curl_form("file=@a.jpg"))
+    api, diags = build(page)
+    (op,) = api.operations
+    assert isinstance(op.request_kind, ir.MultipartBody)
+    assert op.request_kind.files == ("file",)
+    assert op.request_kind.span.file == "things.http.md"
+    said = {(d.code, d.level, d.message.split(": ", 1)[1]) for d in diags.items}
+    assert said == {
+        (
+            "M013",
+            Level.NOTE,
+            "the request example's form file 'file' is documented by no parameter;"
+            " a binary form part",
+        ),
+        ("M013", Level.NOTE, "a multipart/form-data upload, as the request example sends it"),
+    }
+
+
+def test_a_form_field_only_in_the_curl_example_is_a_warning() -> None:
+    params = "### Body Parameters\n\n- `file: string`"
+    curl = curl_form("file=@a.jpg", "title=Holiday")
+    page = http_page(method="post", path="/v1/things/upload", params=params, request=curl)
+    api, diags = build(page)
+    (op,) = api.operations
     assert isinstance(op.request_kind, ir.MultipartBody)
     assert op.request_kind.files == ("file",)  # `title=…` is a form field, not a file
-    assert op.request_kind.span.file == "things.http.md"
+    (warning,) = [d for d in diags.items if d.level is Level.WARNING]
+    assert warning.code == "M013" and "form field 'title'" in warning.message
 
 
 def test_body_parameters_make_a_json_body_and_none_make_no_body() -> None:
@@ -130,6 +154,10 @@ def test_a_stream_method_described_as_streaming_sse_is_an_event_stream() -> None
         response='{"n": 1}',
     )
     assert isinstance(only_op(page).response_kind, ir.EventStream)
+    _, diags = build(page)
+    (note,) = diags.items
+    assert (note.code, note.level) == ("M013", Level.NOTE)
+    assert "Server-Sent Events (its description and its name say so)" in note.message
 
 
 def test_sse_in_the_description_of_an_operation_not_named_stream_is_not_enough() -> None:
