@@ -367,7 +367,7 @@ class Operation:
     description: str = ""
     params: tuple[Parameter, ...] = ()
     body: Ref[ClassName] | None = None  # named request body type (its fields are the body params)
-    response: TypeRef | None = None
+    response: TypeRef | None = None  # the body's type; for an `EventStream`, each event's
     positional: tuple[PyName, ...] = ()  # parameters taken positionally by the SDK method
     pagination: Pagination | None = None
     response_example: JsonData | None = None  # parsed by the reader (None: not documented)
