@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +22,7 @@ from generator.names import ClassName, PyName
 from generator.source import Span
 from generator.writers import emit, openapi, report_left_out, unwritable, writable
 
+BIN = Path(sys.executable).parent
 S = Span("t.md", 1)
 CONFIG = Config(client_class="Acme", base_url="https://api.acme.test", version="1.2.3")
 STRING = ir.Primitive("string")
@@ -272,3 +276,48 @@ def test_generate_and_check_print_the_same_w001_warning(tmp_path: Path) -> None:
     assert len(warned) == 1 and "(chats.stream)" in warned[0]
     assert [line for line in checked.stderr.splitlines() if " W001: " in line] == warned
     assert "/v1/chats/{chat_id}/stream:" in (out / "openapi.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_peers_read_every_kind(tmp_path: Path) -> None:
+    """openapi-python-client and datamodel-code-generator read a document with every kind
+    (multipart upload, event stream, conditional stream, plain text, no content) cleanly."""
+    upload_params = (param("file", "body", BINARY), param("note", "body"))
+    everything = document(
+        op("make", request=ir.JsonBody(S), params=(param("note", "body"),), body="Tick"),
+        op(
+            "upload", request=ir.MultipartBody(("file",), S), params=upload_params, body=UPLOAD.name
+        ),
+        op("stream", response=ir.EventStream(S)),
+        op("send", switch=ir.StreamSwitch("streaming", S, TICK_REF)),
+        op("render", response=ir.PlainText(S), response_type=STRING),
+        op("drop", response=ir.NoContent(S), response_type=None, deprecated=True),
+    )
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text(openapi.render_document(everything), encoding="utf-8")
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    runs = {
+        "openapi-python-client": [
+            "generate", "--path", str(spec), "--output-path", str(tmp_path / "opc"), "--meta", "none"
+        ],
+        "datamodel-codegen": [
+            "--input", str(spec), "--input-file-type", "openapi", "--output",
+            str(tmp_path / "models.py"), "--formatters", "builtin",
+            "--output-model-type", "pydantic_v2.BaseModel",
+        ],
+    }  # fmt: skip
+    for tool, args in runs.items():
+        proc = subprocess.run(
+            [str(BIN / tool), *args],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=env,
+        )
+        output = proc.stdout + proc.stderr
+        assert proc.returncode == 0, output
+        assert [line for line in output.splitlines() if "Warning" in line or "Error" in line] == []
+    uploaded = (tmp_path / "opc" / "api" / "things" / "things_upload.py").read_text()
+    assert "multipart" in uploaded.lower() or "files=" in uploaded
+    assert "file: bytes" in (tmp_path / "models.py").read_text()
