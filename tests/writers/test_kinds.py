@@ -319,5 +319,5 @@ def test_peers_read_every_kind(tmp_path: Path) -> None:
         assert proc.returncode == 0, output
         assert [line for line in output.splitlines() if "Warning" in line or "Error" in line] == []
     uploaded = (tmp_path / "opc" / "api" / "things" / "things_upload.py").read_text()
-    assert "multipart" in uploaded.lower() or "files=" in uploaded
+    assert "to_multipart()" in uploaded  # sent as a form, not as JSON
     assert "file: bytes" in (tmp_path / "models.py").read_text()
