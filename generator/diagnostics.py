@@ -56,6 +56,9 @@ CODES: dict[str, str] = {
     "M011": "union variants share no distinct tag; no discriminator",
     "M012": "example does not match the documented type",
     "M013": "a name documented with another shape elsewhere: told apart as a type of its own",
+    "M014": "request or response kind taken from an example, a name or a description",
+    # writing
+    "W001": "operation left out of the SDK and the server: a kind they cannot write yet",
 }
 
 

@@ -16,7 +16,9 @@ from generator.source import Span
 
 Scalar = str | int | float | bool | None
 
-PrimName = Literal["string", "integer", "number", "boolean", "unknown", "datetime", "date", "null"]
+PrimName = Literal[
+    "string", "integer", "number", "boolean", "unknown", "datetime", "date", "null", "binary"
+]
 Flavor = Literal["http", "python", "web"]
 Location = Literal["path", "query", "body", "header"]
 

@@ -12,7 +12,7 @@ validated class names (`TypeRef`, that is `TypeRefOf[ClassName]`). The walks ove
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Generic, Literal, TypeVar
 
 from generator.jsontext import JsonData
@@ -22,7 +22,7 @@ from generator.source import Span
 Scalar = str | int | float | bool | None
 
 Scope = tuple[str, ...]  # an SDK resource path: ("agents", "passages"); () for the client's own
-PrimitiveKind = Literal["string", "integer", "number", "boolean", "datetime", "date"]
+PrimitiveKind = Literal["string", "integer", "number", "boolean", "datetime", "date", "binary"]
 N = TypeVar("N", bound=str)  # what a `Ref` names: a `ClassName` in the IR
 
 # --- type references ---------------------------------------------------------------------------
@@ -228,14 +228,134 @@ class Parameter:
     description: str = ""
     constraints: Constraints = NO_CONSTRAINTS
     default: Scalar = None
+    deprecated: bool = False  # its description says so (`Deprecated: …`, `(deprecated, …)`)
+
+
+# --- request and response kinds, pagination (derived in `generator.resolve.kinds`) -------------
+# Each node keeps the span of the place that decided it. Wire names are the docs' spelling.
 
 
 @dataclass(frozen=True, slots=True)
-class Pagination:
-    """Cursor pagination: the cursor parameter takes the last item's `item_id` property."""
+class JsonBody:
+    """An `application/json` request body: the body parameters (`Operation.body` names their
+    type)."""
+
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class MultipartBody:
+    """A `multipart/form-data` request body: the parts in `files` (wire names) are files, sent
+    as binary; every other body parameter is a form field. A file part may be documented only
+    by the request example (curl `-F 'file=@…'`): then it is in `files` and no parameter."""
+
+    files: tuple[str, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class NoBody:
+    """No request body."""
+
+    span: Span
+
+
+RequestKind = JsonBody | MultipartBody | NoBody
+
+
+@dataclass(frozen=True, slots=True)
+class JsonResponse:
+    """An `application/json` body of type `Operation.response`."""
+
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class EventStream:
+    """A `text/event-stream` of Server-Sent Events; each event's `data` is a JSON value of type
+    `Operation.response` (the event type: a union of the event kinds, as documented)."""
+
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class PlainText:
+    """A `text/plain` body: the whole response is one string (`Operation.response` is it)."""
+
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Untyped:
+    """A body the docs show (an example, `-> object`) without saying its type: any JSON value."""
+
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class NoContent:
+    """No documented response body: no Returns, no return type, no response example."""
+
+    span: Span
+
+
+ResponseKind = JsonResponse | EventStream | PlainText | Untyped | NoContent
+
+
+@dataclass(frozen=True, slots=True)
+class StreamSwitch:
+    """A body flag documented as switching the response to Server-Sent Events: with `param`
+    (wire name) true, the operation answers a `text/event-stream` instead of its response.
+    `event` is the type of each event where documented (None: not said on this operation)."""
+
+    param: str
+    span: Span
+    event: TypeRef | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CursorList:
+    """A JSON array of items paged by cursor: the next page passes the last item's `item_id`
+    property as `cursor_param` (`after`); `before` and `limit` are the other paging parameters
+    where documented (SDK: `SyncArrayPage`)."""
 
     cursor_param: str
     item_id: str
+    span: Span
+    before: str | None = None
+    limit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CursorEnvelope:
+    """An object holding the page's items in its list field `items`, with a more-pages flag
+    (`has_more`) and/or the next cursor (`next_cursor`); the next page passes the last item's
+    `item_id` (or `next_cursor`) as `cursor_param` (SDK: `SyncNextFilesPage`)."""
+
+    items: str
+    cursor_param: str
+    span: Span
+    item_id: str | None = None
+    has_more: str | None = None
+    next_cursor: str | None = None
+    before: str | None = None
+    limit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetEnvelope:
+    """An object holding the page's items in its list field `items` and a more-pages flag
+    (`has_more`, e.g. `hasNextPage`); the next page passes `offset_param` advanced by the
+    number of items."""
+
+    items: str
+    offset_param: str
+    has_more: str
+    span: Span
+    limit: str | None = None
+
+
+Pagination = CursorList | CursorEnvelope | OffsetEnvelope
 
 
 HttpMethod = Literal["get", "post", "put", "patch", "delete", "head", "options"]
@@ -256,11 +376,16 @@ class Operation:
     description: str = ""
     params: tuple[Parameter, ...] = ()
     body: Ref[ClassName] | None = None  # named request body type (its fields are the body params)
-    response: TypeRef | None = None
+    response: TypeRef | None = None  # the body's type; for an `EventStream`, each event's
     positional: tuple[PyName, ...] = ()  # parameters taken positionally by the SDK method
     pagination: Pagination | None = None
     response_example: JsonData | None = None  # parsed by the reader (None: not documented)
     request_examples: tuple[tuple[str, str], ...] = ()  # (language, code)
+    # what the request and the response carry (`generator.resolve.kinds` derives them)
+    request_kind: RequestKind = field(kw_only=True)
+    response_kind: ResponseKind = field(kw_only=True)
+    stream_switch: StreamSwitch | None = None
+    deprecated: bool = False  # its description says so (`Deprecated: …`)
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,13 +82,82 @@ def typedef(t: ir.TypeDef) -> dict[str, Any]:
             assert_never(t)
 
 
+def request_kind(k: ir.RequestKind) -> dict[str, Any]:
+    """`{"kind": "json" | "multipart" | "none", "span": …}`; multipart adds its file parts."""
+    match k:
+        case ir.JsonBody():
+            return {"kind": "json", "span": _span(k.span)}
+        case ir.MultipartBody():
+            return {"kind": "multipart", "files": list(k.files), "span": _span(k.span)}
+        case ir.NoBody():
+            return {"kind": "none", "span": _span(k.span)}
+        case _:
+            assert_never(k)
+
+
+_RESPONSE_KINDS: dict[type, str] = {
+    ir.JsonResponse: "json",
+    ir.EventStream: "event-stream",
+    ir.PlainText: "text",
+    ir.Untyped: "untyped",
+    ir.NoContent: "none",
+}
+
+
+def response_kind(k: ir.ResponseKind) -> dict[str, Any]:
+    """`{"kind": "json" | "event-stream" | "text" | "untyped" | "none", "span": …}`."""
+    match k:
+        case ir.JsonResponse() | ir.EventStream() | ir.PlainText() | ir.Untyped() | ir.NoContent():
+            return {"kind": _RESPONSE_KINDS[type(k)], "span": _span(k.span)}
+        case _:
+            assert_never(k)
+
+
+def pagination(p: ir.Pagination | None) -> dict[str, Any] | None:
+    """The paging kind and its parameters and fields (wire names); None: not paged."""
+    match p:
+        case None:
+            return None
+        case ir.CursorList():
+            return {
+                "kind": "cursor-list",
+                "cursor": p.cursor_param,
+                "item_id": p.item_id,
+                "before": p.before,
+                "limit": p.limit,
+            }
+        case ir.CursorEnvelope():
+            return {
+                "kind": "cursor-envelope",
+                "items": p.items,
+                "cursor": p.cursor_param,
+                "item_id": p.item_id,
+                "has_more": p.has_more,
+                "next_cursor": p.next_cursor,
+                "before": p.before,
+                "limit": p.limit,
+            }
+        case ir.OffsetEnvelope():
+            return {
+                "kind": "offset-envelope",
+                "items": p.items,
+                "offset": p.offset_param,
+                "has_more": p.has_more,
+                "limit": p.limit,
+            }
+        case _:
+            assert_never(p)
+
+
 def operation(op: ir.Operation) -> dict[str, Any]:
+    switch = op.stream_switch
     return {
         "operation_id": str(op.operation_id),
         "method": op.method,
         "path": op.path,
         "sdk_method": ".".join([*op.resource, op.sdk_name]),
         "summary": op.summary,
+        "deprecated": op.deprecated,
         "positional": [str(p) for p in op.positional],
         "params": [
             {
@@ -97,18 +166,27 @@ def operation(op: ir.Operation) -> dict[str, Any]:
                 "in": p.location,
                 "required": p.required,
                 "nullable": p.nullable,
+                "deprecated": p.deprecated,
                 "type": typeref(p.type),
                 "constraints": _constraints(p.constraints),
             }
             for p in op.params
         ],
+        "headers": [p.wire_name for p in op.params if p.location == "header"],
         "body": str(op.body.name) if op.body else None,
+        "request_kind": request_kind(op.request_kind),
         "response": typeref(op.response) if op.response is not None else None,
-        "pagination": (
-            {"cursor": op.pagination.cursor_param, "item_id": op.pagination.item_id}
-            if op.pagination
+        "response_kind": response_kind(op.response_kind),
+        "stream_switch": (
+            {
+                "param": switch.param,
+                "event": typeref(switch.event) if switch.event is not None else None,
+                "span": _span(switch.span),
+            }
+            if switch is not None
             else None
         ),
+        "pagination": pagination(op.pagination),
         "has_response_example": op.response_example is not None,
         "span": _span(op.span),
     }

@@ -11,6 +11,7 @@ from generator.diagnostics import Diagnostics
 from generator.readers import read_spec
 from generator.resolve import build_api
 from generator.source import Span
+from generator.writers import report_left_out
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ def load(
         validate(config, Span("<command line>", 1), diags)
     docs = read_spec(spec_dir, diags)
     api = build_api(docs, diags)
+    report_left_out(api, diags)  # what `generate` leaves out of the SDK and the server
     if not api.operations and not diags.has_errors:
         if docs:
             msg = f"the {len(docs)} file(s) read document no operation: nothing to generate"

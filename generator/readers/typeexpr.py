@@ -56,6 +56,7 @@ _PY_PRIMS: dict[str, PrimName] = {
     "date": "date",
     "null": "null",
     "None": "null",
+    "FileTypes": "binary",  # the SDK's file input (bytes, a file, a path): a multipart file
 }
 _PY_LISTS = {"List", "list", "Sequence", "SequenceNotStr", "Iterable", "Tuple", "tuple"}
 _PY_MAPS = {"Dict", "dict", "Mapping"}

@@ -18,7 +18,7 @@ from __future__ import annotations
 from generator import ir, naming
 from generator.diagnostics import Diagnostics
 from generator.facts import DocumentFacts
-from generator.resolve import check, declare, observe, operations
+from generator.resolve import check, declare, kinds, observe, operations
 from generator.resolve.finalize import discriminate, reachable, to_typedefs
 from generator.resolve.groups import group_operations
 from generator.resolve.merge import ProvisionalMerge, fold_synthetic, merge_all, rename_refs
@@ -67,6 +67,7 @@ def build_api(docs: list[DocumentFacts], diags: Diagnostics) -> ir.Api:
     by_name = {t.name: t for t in types}
     resolved = naming.resolver(names)
     ops = tuple(operations.to_operation(res, d, resolved, by_name) for d in drafts)
+    ops = kinds.link_switches(ops)  # a stream switch's events, from the streaming operation
     check.sdk_names(ops, diags)
     for op, d in zip(ops, drafts, strict=True):
         check.example(op, by_name, d.group.response_example_span() or op.span, diags)

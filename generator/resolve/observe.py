@@ -14,6 +14,7 @@ from generator.facts import (
     Entry,
     FieldEntry,
     Location,
+    TArray,
     TUnion,
     TypeEntry,
 )
@@ -91,7 +92,7 @@ def _structured_response(
         ref = _returns(res, op.returns, doc, g, resource, method)
         if response is None or first is None:
             response, first = ref, op.span
-        elif (named := _named_instead(res, response, ref)) is not None:
+        elif not _page_item(g, ref) and (named := _named_instead(res, response, ref)) is not None:
             # one place names what the other spells out (a Python response class, a union the
             # docs name): the name is kept; that both are one type is checked once merged
             made, kept = named
@@ -105,6 +106,13 @@ def _structured_response(
                 f" {_show(response)} at {first}; keeping the one at {first}",
             )
     return response
+
+
+def _page_item(g: OpGroup, ref: RawType) -> bool:
+    """A Python page whose signature returns a page of `X` shows `class X`: the item, not the
+    response (`kinds.listed_by_signature`), so not a name for the response's type."""
+    sdk = g.sdk
+    return sdk is not None and isinstance(sdk.returns, TArray) and isinstance(ref, ir.Ref)
 
 
 def _named_instead(res: Resolution, a: RawType, b: RawType) -> tuple[DocName, DocName] | None:

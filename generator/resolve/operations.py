@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from generator import ir, irwalk, naming
 from generator.facts import DocumentFacts
 from generator.names import CLIENT_ATTRS, RESERVED_PARAMS, RESOURCE_ATTRS, ClassName, PyName
+from generator.resolve import kinds
 from generator.resolve.finalize import constraints
 from generator.resolve.merge import field_key
 from generator.resolve.observe import OpDraft
@@ -50,7 +51,8 @@ def to_operation(
                 default=f.default,
             )
         )
-    response = irwalk.rename(d.response, resolved) if d.response is not None else None
+    raw_response = kinds.listed_by_signature(d.response, g.sdk)
+    response = irwalk.rename(raw_response, resolved) if raw_response is not None else None
     sdk = g.sdk
 
     def param_name(raw: str) -> PyName:
@@ -72,6 +74,9 @@ def to_operation(
         res.py_names.name(r, g.span, "resource", CLIENT_ATTRS if i == 0 else RESOURCE_ATTRS)
         for i, r in enumerate(d.resource)
     )
+    body = ir.Ref(resolved(d.body_name)) if d.body_name else None
+    params = [kinds.deprecated_param(p) for p in params]
+    k = kinds.derive(g, d.method, params, response, body, types, res.diags)
     return ir.Operation(
         operation_id=naming.operation_id(resource, d.method),
         method=_http_method(g.method),
@@ -82,12 +87,16 @@ def to_operation(
         span=g.span,
         description=g.description,
         params=tuple(params),
-        body=ir.Ref(resolved(d.body_name)) if d.body_name else None,
+        body=body,
         response=response,
         positional=positional,
-        pagination=_pagination(params, response, types),
+        pagination=k.pagination,
         response_example=example,
         request_examples=requests,
+        request_kind=k.request,
+        response_kind=k.response,
+        stream_switch=k.stream_switch,
+        deprecated=k.deprecated,
     )
 
 
@@ -97,20 +106,6 @@ def _http_method(method: str) -> HttpMethod:
         if method == known:
             return known
     raise ValueError(f"not an HTTP method: {method!r}")
-
-
-def _pagination(
-    params: list[ir.Parameter], response: ir.TypeRef | None, types: Mapping[ClassName, ir.TypeDef]
-) -> ir.Pagination | None:
-    """Cursor pagination: a list response whose items have an `id`, and an `after` cursor."""
-    if not isinstance(response, ir.ListOf) or not isinstance(response.item, ir.Ref):
-        return None
-    if not any(p.wire_name == "after" and p.location == "query" for p in params):
-        return None
-    item = types.get(response.item.name)
-    if isinstance(item, ir.ObjectType) and any(f.wire_name == "id" for f in item.fields):
-        return ir.Pagination(cursor_param="after", item_id="id")
-    return None
 
 
 def base_url(docs: list[DocumentFacts]) -> str | None:

@@ -2,13 +2,64 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from pathlib import Path
+from typing import assert_never
 
 from generator import ir, speedups
 from generator.config import Config
+from generator.diagnostics import Diagnostics
 from generator.forked import run_all
 from generator.writers.format import format_python
+
+
+def unwritable(op: ir.Operation) -> str | None:
+    """Why the SDK and server writers cannot write `op` yet (None: they can). They write JSON
+    requests and responses: any JSON value, and no documented body (the SDK returns None for
+    an empty body); the OpenAPI document has every kind."""
+    request, response = op.request_kind, op.response_kind
+    match request:
+        case ir.MultipartBody():
+            return "its request is a multipart/form-data upload"
+        case ir.JsonBody() | ir.NoBody():
+            pass
+        case _:
+            assert_never(request)
+    match response:
+        case ir.EventStream():
+            return "it answers a stream of Server-Sent Events"
+        case ir.PlainText():
+            return "it answers plain text"
+        case ir.JsonResponse() | ir.Untyped() | ir.NoContent():
+            pass
+        case _:
+            assert_never(response)
+    if op.stream_switch is not None:
+        return (
+            f"its response becomes a stream of Server-Sent Events with `{op.stream_switch.param}`"
+        )
+    return None
+
+
+def report_left_out(api: ir.Api, diags: Diagnostics) -> None:
+    """One warning (W001) for each operation the SDK and the server leave out (`writable`)."""
+    for op in api.operations:
+        reason = unwritable(op)
+        if reason is not None:
+            method = ".".join([*op.resource, op.sdk_name])
+            msg = (
+                f"{op.method.upper()} {op.path} ({method}) is left out of the SDK and the server:"
+                f" {reason}, which they cannot write yet; openapi.yaml has it"
+            )
+            diags.warning(op.span, "W001", msg)
+
+
+def writable(api: ir.Api) -> ir.Api:
+    """The API the SDK and the server are written from: every type, the operations they can
+    write (`unwritable`)."""
+    ops = tuple(op for op in api.operations if unwritable(op) is None)
+    return api if len(ops) == len(api.operations) else dataclasses.replace(api, operations=ops)
 
 
 def emit(api: ir.Api, config: Config, workdir: Path | None = None) -> dict[str, bytes]:
@@ -54,15 +105,19 @@ def _other_files(api: ir.Api, config: Config, workdir: Path | None) -> dict[str,
 
 
 def _others(api: ir.Api, config: Config) -> dict[str, str]:
+    """`openapi.yaml` of every operation; the client, packaging and server of the operations
+    they can write (`writable`; `report_left_out` warned of the others)."""
     from generator.writers import client, openapi, package, server
     from generator.writers.pytypes import module_map
 
-    modules = module_map(api)  # the client and the server import the models from there
-    files = client.render_client(api, config, modules)
-    files.update(package.render_package(api, config))
+    written = writable(api)
+    modules = module_map(written)  # the client and the server import the models from there
+    files = client.render_client(written, config, modules)
+    files.update(package.render_package(written, config))
     document = openapi.openapi_document(api, config)
     files["openapi.yaml"] = openapi.render_document(document)
-    files.update(server.render_server(api, config, document, modules))
+    served = document if written is api else openapi.openapi_document(written, config)
+    files.update(server.render_server(written, config, served, modules))
     return files
 
 

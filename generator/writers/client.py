@@ -134,7 +134,7 @@ def method_view(
     }
     response = op.response
     item_type = cursor = item_id = None
-    if op.pagination is not None and isinstance(response, ir.ListOf):
+    if isinstance(op.pagination, ir.CursorList) and isinstance(response, ir.ListOf):
         item_type = _plain(printer).annotation(response.item, imports)
         returns = f"SyncArrayPage[{item_type}]"
         imports.add(Import(runtime, "SyncArrayPage"))

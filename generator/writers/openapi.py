@@ -17,6 +17,9 @@ from generator.writers import yamltext
 OPENAPI_VERSION = "3.1.0"
 SCHEMA_PREFIX = "#/components/schemas/"
 JSON = "application/json"
+MULTIPART = "multipart/form-data"
+EVENT_STREAM = "text/event-stream"
+TEXT = "text/plain"
 
 # FastAPI's request-validation error shape, answered with 422 by the generated server stub.
 VALIDATION_ERROR = "ValidationError"
@@ -29,6 +32,11 @@ _PRIMITIVES: dict[str, dict[str, Any]] = {
     "boolean": {"type": "boolean"},
     "datetime": {"type": "string", "format": "date-time"},
     "date": {"type": "string", "format": "date"},
+    "binary": {
+        "type": "string",
+        "format": "binary",
+        "contentMediaType": "application/octet-stream",
+    },
 }
 
 # IR constraint name -> JSON Schema keyword, in the order they are written.
@@ -281,6 +289,8 @@ def parameter(p: ir.Parameter) -> dict[str, Any]:
         out["explode"] = True
     if str(p.name) != p.wire_name:
         out["x-sdk-name"] = str(p.name)
+    if p.deprecated:
+        out["deprecated"] = True
     return out
 
 
@@ -299,18 +309,84 @@ def response_example(op: ir.Operation) -> tuple[bool, Any]:
     return True, op.response_example.value
 
 
-def responses(op: ir.Operation) -> dict[str, Any]:
-    media: dict[str, Any] = {"schema": schema(op.response) if op.response is not None else {}}
+def _success(op: ir.Operation) -> dict[str, Any]:
+    """The 200 response as the operation's response kind says: a JSON body, a stream of
+    Server-Sent Events (each event's `data` a JSON value of the event schema), plain text, any
+    JSON value, or no documented body. A body flag that switches to events adds the stream."""
+    kind = op.response_kind
+    body = schema(op.response) if op.response is not None else {}
     present, example = response_example(op)
+    media: dict[str, Any] = {"schema": body}
     if present:
         media["example"] = example
+    match kind:
+        case ir.JsonResponse() | ir.Untyped():
+            content = {JSON: media}
+            switch = op.stream_switch
+            if switch is None:
+                return {"description": "Successful Response", "content": content}
+            event = schema(switch.event) if switch.event is not None else {}
+            return {
+                "description": (
+                    f"Successful Response; with `{switch.param}` true, a stream of Server-Sent"
+                    " Events (each event's `data` is JSON of the event schema)"
+                ),
+                "content": {**content, EVENT_STREAM: {"schema": event}},
+            }
+        case ir.EventStream():
+            return {
+                "description": (
+                    "A stream of Server-Sent Events; each event's `data` is JSON of the schema"
+                ),
+                "content": {EVENT_STREAM: media},
+            }
+        case ir.PlainText():
+            return {"description": "Successful Response", "content": {TEXT: media}}
+        case ir.NoContent():
+            return {"description": "Successful Response (no documented body)"}
+        case _:
+            assert_never(kind)
+
+
+def responses(op: ir.Operation) -> dict[str, Any]:
     return {
-        "200": {"description": "Successful Response", "content": {JSON: media}},
+        "200": _success(op),
         "422": {
             "description": "Validation Error",
             "content": {JSON: {"schema": schema_ref(HTTP_VALIDATION_ERROR)}},
         },
     }
+
+
+def request_body(op: ir.Operation) -> dict[str, Any] | None:
+    """The request body as the request kind says: JSON of the body type, or a multipart form
+    whose file parts are binary (a part the request example alone shows is added to the body
+    type's fields)."""
+    kind = op.request_kind
+    body_params = [p for p in op.params if p.location == "body"]
+    required = any(p.required for p in body_params)
+    match kind:
+        case ir.NoBody():
+            return None
+        case ir.JsonBody():
+            if op.body is None:
+                return None
+            return {"required": required, "content": {JSON: {"schema": schema_ref(op.body.name)}}}
+        case ir.MultipartBody():
+            documented = {p.wire_name for p in body_params}
+            extra = [name for name in kind.files if name not in documented]
+            form: dict[str, Any] = {"type": "object"}
+            if extra:
+                form["properties"] = {name: schema(ir.Primitive("binary")) for name in extra}
+            if op.body is not None:
+                form = (
+                    {"allOf": [schema_ref(op.body.name), form]}
+                    if extra
+                    else schema_ref(op.body.name)
+                )
+            return {"required": required or bool(extra), "content": {MULTIPART: {"schema": form}}}
+        case _:
+            assert_never(kind)
 
 
 def operation(op: ir.Operation) -> dict[str, Any]:
@@ -319,18 +395,17 @@ def operation(op: ir.Operation) -> dict[str, Any]:
         out["summary"] = op.summary
     if op.description:
         out["description"] = op.description
+    if op.deprecated:
+        out["deprecated"] = True
     if op.resource:
         out["tags"] = [tag(op)]
     out["x-sdk-method"] = sdk_method(op)
     params = [parameter(p) for p in op.params if p.location != "body"]
     if params:
         out["parameters"] = params
-    if op.body is not None:
-        body_params = [p for p in op.params if p.location == "body"]
-        out["requestBody"] = {
-            "required": any(p.required for p in body_params),
-            "content": {JSON: {"schema": schema_ref(op.body.name)}},
-        }
+    body = request_body(op)
+    if body is not None:
+        out["requestBody"] = body
     out["responses"] = responses(op)
     return out
 

@@ -16,6 +16,7 @@ _PRIMS = {
     "boolean": "bool",
     "datetime": "datetime",
     "date": "date",
+    "binary": "bytes",
 }
 
 

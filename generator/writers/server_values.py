@@ -31,6 +31,7 @@ _PRIMITIVE_MINIMUM: dict[str, Any] = {
     "boolean": False,
     "datetime": "1970-01-01T00:00:00Z",
     "date": "1970-01-01",
+    "binary": "",
 }
 
 

@@ -182,7 +182,7 @@ def operation_view(
     return OperationView(
         operation_id=str(op.operation_id),
         const=str(op.operation_id).upper(),
-        cursor=op.pagination.cursor_param if op.pagination else None,
+        cursor=op.pagination.cursor_param if isinstance(op.pagination, ir.CursorList) else None,
         http_method=op.method,
         path=route_path,
         resource=tuple(map(str, op.resource)),

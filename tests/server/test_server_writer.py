@@ -136,6 +136,8 @@ GET = ir.Operation(
         _param("request", "query", STR, False),
     ),
     response=ir.Ref(ClassName("Thing")),
+    request_kind=ir.NoBody(SPAN),
+    response_kind=ir.JsonResponse(SPAN),
 )
 MAKE = ir.Operation(
     operation_id=PyName("things_make"),
@@ -151,6 +153,8 @@ MAKE = ir.Operation(
     response_example=JsonData(
         [{"id": "t", "kind": "b", "count": 4, "name": "nn", "parent": None, "tags": []}]
     ),
+    request_kind=ir.JsonBody(SPAN),
+    response_kind=ir.JsonResponse(SPAN),
 )
 SYNTHETIC = ir.Api(operations=(GET, MAKE), types=(THING, THING_CREATE), title="Things")
 SYN_CONFIG = Config(sdk_package="syn_sdk", server_package="syn_server", version="1.0.0")

@@ -125,6 +125,8 @@ def op(
         body=body,
         response=response,
         response_example=example,
+        request_kind=ir.JsonBody(S) if body is not None else ir.NoBody(S),
+        response_kind=ir.JsonResponse(S) if response is not None else ir.NoContent(S),
     )
 
 
@@ -623,9 +625,10 @@ def test_operation_fields_and_responses() -> None:
 
 
 def test_response_without_type_or_example() -> None:
+    """No type, no example: no documented body (`ir.NoContent`, see tests/writers/test_kinds.py)."""
     o = op("things_ping", "get", "/ping", response=None, example=None)
-    media = doc_of(o)["paths"]["/ping"]["get"]["responses"]["200"]["content"]["application/json"]
-    assert media == {"schema": {}}
+    ok = doc_of(o)["paths"]["/ping"]["get"]["responses"]["200"]
+    assert ok == {"description": "Successful Response (no documented body)"}
 
 
 def test_list_response_and_falsy_example_kept() -> None:
