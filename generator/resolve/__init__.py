@@ -59,6 +59,7 @@ def build_api(docs: list[DocumentFacts], diags: Diagnostics) -> ir.Api:
     for name in folded:
         del merged[name]
     check.same_types(res.same_type, scoped.final, folded, diags)
+    check.spelled_unions(merged, {k: folded.get(v, v) for k, v in scoped.final.items()}, diags)
     names = naming.class_names({raw: m.span for raw, m in merged.items()}, diags)
     names.update({k: names[v] for k, v in folded.items()})
     names.update({k: names[v] for k, v in scoped.final.items()})

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import assert_never
 
-from generator import ir, irwalk
+from generator import ir, irwalk, naming
 from generator.diagnostics import Diagnostics
 from generator.facts import Constraint, Scalar
 from generator.names import DocName
@@ -39,6 +39,7 @@ class MergedField:
     default: Scalar = None
     authority: tuple[int, bool] = (0, False)  # of the observation it was first taken from
     unsure: bool = False  # the type is an ambiguous text's reading (`FieldObs.unsure`)
+    spelled: RawType | None = None  # a union spelled out elsewhere that `type` names
 
 
 @dataclass
@@ -260,6 +261,19 @@ def _new_field(key: str, f: FieldObs, source: Authority) -> MergedField:
     )
 
 
+def _named_union(a: RawType, b: RawType) -> tuple[RawType, RawType] | None:
+    """(the named type, the spelled-out union) where one of `a`, `b` is a docs-named reference
+    and the other an anonymous union (in lists alike)."""
+    if isinstance(a, ir.ListOf) and isinstance(b, ir.ListOf):
+        inner = _named_union(a.item, b.item)
+        return None if inner is None else (ir.ListOf(inner[0]), ir.ListOf(inner[1]))
+    for named, spelled in ((a, b), (b, a)):
+        if isinstance(named, ir.Ref) and isinstance(spelled, ir.UnionOf):
+            if not naming.made_up(named.name):
+                return named, spelled
+    return None
+
+
 def _merge_field(
     owner: str, m: MergedField, f: FieldObs, source: Authority, diags: Diagnostics
 ) -> None:
@@ -268,7 +282,11 @@ def _merge_field(
     else:
         m.wire = m.wire or f.name
     unified = unify(m.type, f.type)
-    if unified is None and (m.unsure or f.unsure):
+    if unified is None and (named := _named_union(m.type, f.type)) is not None:
+        # one place spells a union out, another names it (`Optional[ResponseFormat]`): the
+        # name; that its variants are the spelled-out ones is checked once merged
+        m.type, m.spelled = named
+    elif unified is None and (m.unsure or f.unsure):
         # an ambiguous text and a copy whose variant bullets say how to read it: the bullets
         if m.unsure and not f.unsure:
             m.type, m.unsure = f.type, False
