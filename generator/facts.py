@@ -217,6 +217,19 @@ class OperationFacts:
 
 @by_fields
 @dataclass(frozen=True, slots=True)
+class Section:
+    """A `# Title` of a page and what is under it. A parent page embeds its subresources' pages,
+    each under its own title (`# Blocks` inside the agents page): one section each, in order.
+    `operations` and `types` are the [start, end) ranges of the document's ones it holds."""
+
+    title: str
+    span: Span
+    operations: tuple[int, int]
+    types: tuple[int, int]
+
+
+@by_fields
+@dataclass(frozen=True, slots=True)
 class DocumentFacts:
     """Everything one file says. `flat` marks flavors whose field listings carry no nesting
     (scraped web text): their entries are aligned against the structured flavors when merging."""
@@ -230,3 +243,4 @@ class DocumentFacts:
     flat: bool = False
     python_names: bool = False  # field names are SDK names (Python flavor) rather than wire names
     digest: str = ""  # sha256 of the file's bytes: orders documents independently of folders
+    sections: tuple[Section, ...] = ()  # the page's `# Title`s (markdown flavors)
