@@ -207,7 +207,8 @@ TypeDef = ObjectType | EnumType | UnionType | AliasType
 
 @dataclass(frozen=True, slots=True)
 class Parameter:
-    """An operation parameter; body parameters are the fields of the request body."""
+    """An operation parameter; body parameters are the fields of the request body, but for a
+    `whole_body` one: the body itself (a union, or any JSON), the operation's only body parameter."""
 
     name: PyName
     wire_name: str
@@ -219,6 +220,7 @@ class Parameter:
     description: str = ""
     constraints: Constraints = NO_CONSTRAINTS
     default: Scalar = None
+    whole_body: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -275,7 +275,8 @@ def _merge_field(
         )
     else:
         m.type = unified
-    if m.required != f.required:
+    # requiredness is the HTTP flavor's: Python's `Optional[X]` says null, not absent (c17)
+    if m.required != f.required and not (f.python and m.wire is not None):
         diags.warning(
             f.span,
             "M002",

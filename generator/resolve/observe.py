@@ -15,6 +15,7 @@ from generator.resolve.declare import align, without_children
 from generator.resolve.groups import OpGroup, own_page, rank
 from generator.resolve.merge import Merged, MergedField, MergedObject, field_key, merge_one
 from generator.resolve.observations import FieldObs, ObjectObs, RawType
+from generator.resolve.params import draft_params, whole_body, whole_body_obs
 from generator.resolve.state import NO_OWNER, Resolution
 from generator.resolve.unify import unify
 from generator.source import Span
@@ -44,31 +45,9 @@ def draft(res: Resolution, g: OpGroup) -> OpDraft:
         res.diags.error(g.span, "D008", msg)
         resource = resource[:MAX_RESOURCES]
     owner = naming.operation_type(resource, method, "Params")
-    place_obs: list[ObjectObs] = []
-    locations: dict[str, Location] = {}
-    for op, doc in g.places:
-        if doc.flat:
-            continue
-        fields = []
-        for p in op.params:
-            obs = res.collector.field(p.field, res.ctx(doc, owner))
-            if obs is not None:
-                fields.append(obs)
-                if p.location:
-                    locations.setdefault(field_key(p.field.name), p.location)
-        place_obs.append(ObjectObs(tuple(fields), op.span, rank(doc), own=own_page(doc)))
-    params = _merge_params(res, owner, place_obs, g)
+    params, locations = draft_params(res, owner, g)  # keyed by (location, name)
     response = _structured_response(res, g, resource, method)
     return OpDraft(g, resource, method, params, locations, None, response)
-
-
-def _merge_params(
-    res: Resolution, owner: DocName, obs: list[ObjectObs], g: OpGroup
-) -> MergedObject:
-    merged = merge_one(owner, obs, res.diags) if obs else None
-    if isinstance(merged, MergedObject):
-        return merged
-    return MergedObject(owner, [], g.span, "")
 
 
 def _structured_response(
@@ -203,8 +182,12 @@ def finish_params(res: Resolution, d: OpDraft) -> None:
             if sdk and sdk.params_type
             else naming.operation_type(d.resource, d.method, "Params")
         )
-        fields = tuple(o for f in body for o in _to_field_obs(f))
-        res.reg.observe(name, ObjectObs(fields, g.span, 0, ""))
+        whole = whole_body(body, d.locations)  # `body: A or B`: the body is that type
+        if whole is not None:
+            res.reg.observe(name, whole_body_obs(whole, g.span))
+        else:
+            fields = tuple(o for f in body for o in _to_field_obs(f))
+            res.reg.observe(name, ObjectObs(fields, g.span, 0, ""))
         res.synthetic.add(name)
         d.body_name = name
     if d.response is None:

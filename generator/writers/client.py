@@ -34,6 +34,7 @@ class MethodView:
     headers: tuple[ParamView, ...]
     body: tuple[ParamView, ...]
     body_model: str | None
+    whole_body: ParamView | None  # the argument that is the whole request body (`body: A or B`)
     returns: str  # annotation of the sync method
     cast_to: str
     item_type: str | None  # paginated: the item class
@@ -148,7 +149,8 @@ def method_view(
         returns = _plain(printer).annotation(response, imports)
         cast_to = returns
     body_model = None
-    if op.body is not None:
+    whole = next((p for p in op.params if p.whole_body), None)
+    if op.body is not None and whole is None:  # a whole body is sent as it is given
         body_model = str(op.body.name)
         imports.add(Import(f"{printer.types_pkg}.{printer.modules[op.body.name]}", body_model))
     return MethodView(
@@ -162,6 +164,7 @@ def method_view(
         headers=by_loc["header"],
         body=by_loc["body"],
         body_model=body_model,
+        whole_body=views[whole.name] if whole is not None else None,
         returns=returns,
         cast_to=cast_to,
         item_type=item_type,
