@@ -94,7 +94,9 @@ def to_operation(
         method=_http_method(g.method),
         path=g.path,
         resource=resource,
-        sdk_name=res.py_names.name(d.method, g.span, "SDK method", RESOURCE_ATTRS),
+        sdk_name=res.py_names.name(
+            d.method, g.span, "SDK method", RESOURCE_ATTRS if resource else CLIENT_ATTRS
+        ),
         summary=g.summary,
         span=g.span,
         description=g.description,

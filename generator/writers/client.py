@@ -114,6 +114,18 @@ _PACKAGE_RUNTIME = (
     "RateLimitError", "InternalServerError",
 )  # fmt: skip
 _CALL_NAMES = ("RequestOptions", "Headers", "Query", "Body", "Timeout", "NotGiven", "NOT_GIVEN")
+# what `_client.py` imports besides what its methods of the client itself use: (module, name)
+_CLIENT_IMPORTS = (
+    ("functools", "cached_property"),
+    ("collections.abc", "Mapping"),
+    ("typing", "TYPE_CHECKING"),
+    ("", "httpx"),
+    ("._runtime", "NOT_GIVEN"),
+    ("._runtime", "AsyncAPIClient"),
+    ("._runtime", "NotGiven"),
+    ("._runtime", "SyncAPIClient"),
+    ("._runtime", "Timeout"),
+)
 
 
 def _plain(printer: Printer) -> Printer:
@@ -217,8 +229,22 @@ def render_client(
         )
     top = [(c.class_name, name, c.import_path()) for name, c in sorted(root.children.items())]
     files[f"{pkg}/resources/__init__.py"] = render("client/resources_init.py.jinja")
+    # methods of the client itself (an empty resource path: `client.health()`)
+    printer = Printer(
+        modules,
+        types_pkg=".types",
+        accept_dicts=True,
+        objects=objects,
+        shadowed=frozenset(str(op.sdk_name) for op in root.operations) | frozenset(root.children),
+    )
+    imports = {Import(n, m) for n, m in _CLIENT_IMPORTS}
+    methods = [method_view(op, printer, imports, "._runtime") for op in root.operations]
+    if methods:
+        imports |= {Import("._runtime", n) for n in _CALL_NAMES}
     files[f"{pkg}/_client.py"] = render(
         "client/client.py.jinja",
+        methods=methods,
+        imports=import_block(imports, (config.sdk_package, config.server_package)),
         client=config.client,
         env_prefix=config.env_prefix,
         base_url=config.base_url or "http://localhost",
