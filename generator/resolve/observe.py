@@ -13,9 +13,9 @@ from generator.names import DocName
 from generator.resolve.collect import Ctx
 from generator.resolve.declare import align, without_children
 from generator.resolve.groups import OpGroup, own_page, rank
-from generator.resolve.merge import Merged, MergedField, MergedObject, field_key, merge_one
+from generator.resolve.merge import Merged, MergedField, MergedObject, field_key
 from generator.resolve.observations import FieldObs, ObjectObs, RawType
-from generator.resolve.params import draft_params, whole_body, whole_body_obs
+from generator.resolve.params import draft_params, merge_web, whole_body, whole_body_obs
 from generator.resolve.state import NO_OWNER, Resolution
 from generator.resolve.unify import unify
 from generator.source import Span
@@ -136,11 +136,7 @@ def _web_params(
                 current_root = roots[0] if roots else None
         else:
             align(res, current_root, (e,), doc, provisional)
-    if top:
-        obs_all = ObjectObs(tuple(top), top[0].span, ctx.rank)
-        merged = merge_one(d.params.name, [_as_obs(d.params), obs_all], res.diags)
-        if isinstance(merged, MergedObject):
-            d.params = merged
+    merge_web(res, d.params, top)  # by (location, name), as the structured places were
 
 
 def _web_returns(
@@ -207,11 +203,6 @@ def _conventional_response(res: Resolution, d: OpDraft) -> RawType | None:
             )
             return ir.Ref(name)
     return None
-
-
-def _as_obs(m: MergedObject) -> ObjectObs:
-    fields = tuple(o for f in m.fields for o in _to_field_obs(f))
-    return ObjectObs(fields, m.span, 0, m.description)
 
 
 def _to_field_obs(f: MergedField) -> list[FieldObs]:

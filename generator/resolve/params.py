@@ -205,59 +205,83 @@ def _merge(res: Resolution, owner: DocName, slot: _Slot) -> MergedField:
     said = [(o.fields[0], authority(o)) for o in ranked]
     first, kept_by = said[0]
     located = [o for o, _ in said if not o.python] if slot.location is not None else []
-    m = MergedField(
-        key=wirenames.key(slot.name),
-        wire=None if first.python else first.name,
-        python=first.name if first.python else None,
-        type=first.type,
-        required=first.required,
-        nullable=first.nullable,
-        span=first.span,
-        description=first.description,
-        constraints={c.name: c for c in first.constraints},
-        default=first.default,
-        authority=kept_by,
-    )
-    what = f"{owner}.{first.name}"
+    m = _new(first, wirenames.key(slot.name), kept_by)
     for o, source in said[1:]:
-        why_kept = why(kept_by, source)
-        if o.python:
-            m.python = m.python or o.name
-        else:
-            m.wire = m.wire or o.name
-        kept = unify(m.type, o.type) or _sharper(m.type, o.type)
-        if kept is None:
-            res.diags.warning(
-                o.span,
-                "M002",
-                f"{what} has another type here than at {m.span}; keeping the one at"
-                f" {m.span} ({why_kept})",
-            )
-        else:
-            m.type = kept
-        if m.required != o.required and (o in located or not located):
-            res.diags.warning(
-                o.span,
-                "M002",
-                f"{what} is {'required' if o.required else 'optional'} here but not at"
-                f" {m.span}; treated as optional",
-            )
-            m.required = False
-        m.nullable = m.nullable or o.nullable
-        m.description = m.description or o.description
-        m.default = m.default if m.default is not None else o.default
-        for c in o.constraints:
-            known = m.constraints.get(c.name)
-            if known is None:
-                m.constraints[c.name] = c
-            elif known.value != c.value:
-                res.diags.warning(
-                    c.span,
-                    "M002",
-                    f"{what}: {c.name} is {c.value!r} here but {known.value!r} at {known.span};"
-                    f" keeping {known.value!r} ({why_kept})",
-                )
+        decides = not located or not o.python  # requiredness: the located places'
+        _merge_into(res, f"{owner}.{first.name}", m, o, why(kept_by, source), decides)
     return m
+
+
+def _new(o: FieldObs, key: str, source: tuple[int, bool]) -> MergedField:
+    return MergedField(
+        key=key,
+        wire=None if o.python else o.name,
+        python=o.name if o.python else None,
+        type=o.type,
+        required=o.required,
+        nullable=o.nullable,
+        span=o.span,
+        description=o.description,
+        constraints={c.name: c for c in o.constraints},
+        default=o.default,
+        authority=source,
+    )
+
+
+def _merge_into(
+    res: Resolution, what: str, m: MergedField, o: FieldObs, why_kept: str, decides: bool
+) -> None:
+    """What one more observation `o` says about the parameter `m` (`decides`: its requiredness
+    counts; where it differs from `m`'s, the parameter is optional, reported)."""
+    if o.python:
+        m.python = m.python or o.name
+    else:
+        m.wire = m.wire or o.name
+    kept = unify(m.type, o.type) or _sharper(m.type, o.type)
+    if kept is None:
+        res.diags.warning(
+            o.span,
+            "M002",
+            f"{what} has another type here than at {m.span}; keeping the one at"
+            f" {m.span} ({why_kept})",
+        )
+    else:
+        m.type = kept
+    if m.required != o.required and decides:
+        res.diags.warning(
+            o.span,
+            "M002",
+            f"{what} is {'required' if o.required else 'optional'} here but not at"
+            f" {m.span}; treated as optional",
+        )
+        m.required = False
+    m.nullable = m.nullable or o.nullable
+    m.description = m.description or o.description
+    m.default = m.default if m.default is not None else o.default
+    for c in o.constraints:
+        known = m.constraints.get(c.name)
+        if known is None:
+            m.constraints[c.name] = c
+        elif known.value != c.value:
+            res.diags.warning(
+                c.span,
+                "M002",
+                f"{what}: {c.name} is {c.value!r} here but {known.value!r} at {known.span};"
+                f" keeping {known.value!r} ({why_kept})",
+            )
+
+
+def merge_web(res: Resolution, params: MergedObject, obs: Sequence[FieldObs]) -> None:
+    """Parameters a flat web page lists (by wire name) into the ones the structured places
+    gave: each into the one of its name, a new one appended; reported as types' fields are."""
+    for o in obs:
+        found = next((f for f in params.fields if f.wire and _same(f.wire, o.name)), None)
+        found = found or next((f for f in params.fields if _same(f.key, o.name)), None)
+        if found is None:
+            params.fields.append(_new(o, wirenames.key(o.name), (o.rank, False)))
+            continue
+        why_kept = why(found.authority, (o.rank, False))
+        _merge_into(res, f"{params.name}.{o.name}", found, o, why_kept, True)
 
 
 _LITERAL_KINDS: dict[str, tuple[type, ...]] = {

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import importlib
 import json
+import shutil
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import httpx
 import pytest
-from paths import CONSTRUCTS
+from paths import CONSTRUCTS, MIRROR
 
 from constructs.support import clean, operation
 from generator import ir
@@ -240,6 +241,54 @@ def test_two_http_places_that_disagree_on_requiredness_are_reported(tmp_path: Pa
         "sends.http.md:9: warning M002: SendSendParams.text is optional here but"
         " not at send.http.md:7; treated as optional"
     ]
+
+
+def test_a_web_page_adds_to_the_parameters_by_wire_name(tmp_path: Path) -> None:
+    http = page(
+        "Get Gadget",
+        "get",
+        "/v1/gadgets/{gadgetId}",
+        "### Path Parameters",
+        "",
+        "- `gadgetId: string`",
+        "",
+        "### Query Parameters",
+        "",
+        "- `includeLogs: optional boolean`",
+    )
+    python = page(
+        "Get Gadget",
+        "get",
+        "/v1/gadgets/{gadgetId}",
+        "### Parameters",
+        "",
+        "- `gadget_id: str`",
+        "",
+        "- `include_logs: Optional[bool]`",
+        sdk="gadgets.retrieve(strgadget_id, GadgetRetrieveParams**kwargs)  -> object",
+    )
+    web = "\n".join(
+        [
+            "Get Gadget",
+            "GET/v1/gadgets/{gadgetId}",
+            "Path ParametersExpand Collapse",
+            "gadgetId: string",
+            "The gadget.",
+            "Query ParametersExpand Collapse",
+            "includeLogs: optional boolean",
+            "verbose: optional boolean",
+        ]
+    )
+    (tmp_path / "gadgets.web.txt").write_text(web + "\n")
+    api, diags = build(tmp_path, gadgets_http=http, gadgets_python=python)
+    assert diags == []
+    op = operation(api, "get", "/v1/gadgets/{gadgetId}")
+    assert params(op) == [
+        ("path", "gadget_id", "gadgetId", True, False),
+        ("query", "include_logs", "includeLogs", False, True),
+        ("query", "verbose", "verbose", False, False),
+    ]
+    assert op.params[0].description == "The gadget."
 
 
 @pytest.mark.parametrize(
@@ -498,3 +547,85 @@ def test_c15_the_whole_body_is_sent_as_it_is(tmp_path_factory: pytest.TempPathFa
     assert (wire.requests[-1].method, wire.requests[-1].content) == ("DELETE", b"")
     client.recipes.delete("r1", body={"why": "old"})  # type: ignore[attr-defined]
     assert json.loads(wire.requests[-1].content) == {"why": "old"}
+
+
+def test_a_field_required_in_http_and_optional_in_python_is_required_and_nullable(
+    tmp_path: Path,
+) -> None:
+    http = page(
+        "Get Map",
+        "get",
+        "/v1/maps/{map_id}",
+        "### Returns",
+        "",
+        "- `Map object { tiles, name }`",
+        "",
+        "  - `tiles: array of number`",
+        "",
+        "  - `name: optional string`",
+    )
+    python = page(
+        "Get Map",
+        "get",
+        "/v1/maps/{map_id}",
+        "### Returns",
+        "",
+        "- `class Map: …`",
+        "",
+        "  - `tiles: Optional[List[float]]`",
+        "",
+        "  - `name: str`",
+        sdk="maps.retrieve(strmap_id)  -> Map",
+    )
+    api, diags = build(tmp_path, maps_http=http, maps_python=python)
+    assert diags == []
+    m = api.type_named("Map")
+    assert isinstance(m, ir.ObjectType)
+    assert [(f.name, f.required, f.nullable) for f in m.fields] == [
+        ("tiles", True, True),
+        ("name", False, False),
+    ]
+
+
+# --- the mirror's API pages ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def mirror(tmp_path_factory: pytest.TempPathFactory) -> tuple[ir.Api, list[str]]:
+    """The mirror's HTTP and Python reference pages, read and built once (a few seconds)."""
+    spec = tmp_path_factory.mktemp("mirror")
+    shutil.copytree(MIRROR / "api" / "resources", spec / "api" / "resources")
+    shutil.copytree(MIRROR / "api" / "python" / "resources", spec / "api" / "python" / "resources")
+    loaded = load(spec)
+    return loaded.api, [d.format() for d in loaded.diags.items]
+
+
+def test_the_mirrors_parameters_and_page_syntax(mirror: tuple[ir.Api, list[str]]) -> None:
+    api, diags = mirror
+    assert not [d for d in diags if " D001: " in d and ("title" in d or "x-override" in d)]
+    imported = operation(api, "post", "/v1/agents/import")
+    assert params(imported)[0] == (
+        "header",
+        "x_override_embedding_model",
+        "x-override-embedding-model",
+        False,
+        True,
+    )
+    assert imported.body is not None
+    body = api.type_named(imported.body.name)
+    assert isinstance(body, ir.ObjectType)
+    assert "x-override-embedding-model" not in {f.wire_name for f in body.fields}
+    approval = operation(api, "patch", "/v1/agents/{agent_id}/tools/approval/{tool_name}")
+    assert [(p.location, p.name, p.required) for p in approval.params] == [
+        ("path", "agent_id", True),
+        ("path", "tool_name", True),
+        ("query", "query_requires_approval", False),
+        ("body", "body_requires_approval", True),
+    ]
+    tokens = operation(api, "get", "/v1/client-side-access-tokens")
+    assert ("query", "agent_id", "agentId", False, True) in params(tokens)
+    assert not any(p.wire_name == "agent_id" for p in tokens.params)  # no duplicate
+    delete = operation(api, "delete", "/v1/client-side-access-tokens/{token}")
+    assert [(p.name, p.whole_body) for p in delete.params] == [("token", False), ("body", True)]
+    health = operation(api, "get", "/v1/health/")
+    assert (health.resource, health.sdk_name) == ((), "health")
