@@ -14,6 +14,7 @@ from types import ModuleType
 
 import httpx
 import pytest
+from live import LiveServer
 from paths import CONSTRUCTS, MIRROR
 
 from constructs.support import clean, operation
@@ -494,8 +495,11 @@ def test_c15_whole_body_is_union_pseudo_param() -> None:
 # --- generated and called ------------------------------------------------------------------------
 
 
-def generated(tmp_path_factory: pytest.TempPathFactory, construct: str, sdk: str) -> ModuleType:
-    """A reproducer's SDK generated as package `sdk` into a temp dir, imported from there."""
+def generated(
+    tmp_path_factory: pytest.TempPathFactory, construct: str, sdk: str
+) -> tuple[ModuleType, ModuleType]:
+    """A reproducer's SDK and server generated as packages `sdk` and `sdk_server` into a temp
+    dir, imported from there."""
     loaded = load(CONSTRUCTS / construct / "spec", sdk_package=sdk, server_package=sdk + "_server")
     out = tmp_path_factory.mktemp(sdk)
     for rel, data in emit(loaded.api, loaded.config).items():
@@ -503,7 +507,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory, construct: str, sdk: str
         (out / rel).write_bytes(data)
     sys.path.insert(0, str(out))
     try:
-        return importlib.import_module(sdk)
+        return importlib.import_module(sdk), importlib.import_module(sdk + "_server")
     finally:
         sys.path.remove(str(out))
 
@@ -527,7 +531,7 @@ class Wire:
 def test_c10_parameters_of_one_name_go_each_to_their_location(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
-    sdk = generated(tmp_path_factory, "c10-same-param-name-two-locations", "c10_sdk")
+    sdk, _ = generated(tmp_path_factory, "c10-same-param-name-two-locations", "c10_sdk")
     wire = Wire({"replayed": 1})
     client = wire.client(sdk)
     client.jobs.replay("j1", body_job_id="j2", body_simulate=True, query_simulate=False)  # type: ignore[attr-defined]
@@ -538,7 +542,7 @@ def test_c10_parameters_of_one_name_go_each_to_their_location(
 
 
 def test_c15_the_whole_body_is_sent_as_it_is(tmp_path_factory: pytest.TempPathFactory) -> None:
-    sdk = generated(tmp_path_factory, "c15-whole-body-is-union-pseudo-param", "c15_sdk")
+    sdk, server = generated(tmp_path_factory, "c15-whole-body-is-union-pseudo-param", "c15_sdk")
     wire = Wire({"id": "r1"})
     client = wire.client(sdk)
     client.recipes.create(body={"dish_id": "d1", "kind": "dish"})  # type: ignore[attr-defined]
@@ -547,6 +551,28 @@ def test_c15_the_whole_body_is_sent_as_it_is(tmp_path_factory: pytest.TempPathFa
     assert (wire.requests[-1].method, wire.requests[-1].content) == ("DELETE", b"")
     client.recipes.delete("r1", body={"why": "old"})  # type: ignore[attr-defined]
     assert json.loads(wire.requests[-1].content) == {"why": "old"}
+
+    got: list[object] = []
+
+    class Recipes(server.RecipesHandler):  # type: ignore[name-defined,misc]
+        def create(self, *, body: object) -> dict[str, str]:
+            got.append(body)
+            return {"id": "r2"}
+
+        def delete(self, recipe_id: str, *, body: object) -> dict[str, str]:
+            got.append((recipe_id, body))
+            return {}
+
+    live = LiveServer(server.create_app([Recipes()])).start()
+    try:
+        real = sdk.Client(api_key="k", base_url=live.url)
+        assert real.recipes.create(body={"dish_id": "d1", "kind": "dish"}).id == "r2"
+        real.recipes.delete("r3", body={"why": "old"})
+    finally:
+        live.stop()
+    dish, deleted = got
+    assert type(dish).__name__ == "RecipeCreateParamsBodyFromDish"  # the union, discriminated
+    assert deleted == ("r3", {"why": "old"})
 
 
 def test_a_field_required_in_http_and_optional_in_python_is_required_and_nullable(
