@@ -141,8 +141,9 @@ def _slot_for(
     slots: list[_Slot], location: Location | None, obs: FieldObs, taken: set[int]
 ) -> _Slot:
     """The parameter an observation is of: located, by location and name; unlocated (Python),
-    the first located one not yet taken by its place that it names (its location prefix first:
-    `path_job_id`), else an unlocated one of its name."""
+    a located one not yet taken by its place that it names (by its location prefix first:
+    `path_job_id`; then one whose type it agrees with, then the first), else an unlocated one of
+    its name."""
     if location is not None:
         found = _find(slots, lambda s: s.location == location and _same(s.name, obs.name))
         if found is None:
@@ -157,12 +158,19 @@ def _slot_for(
             and obs.name == wirenames.located(s.location, wirenames.python_spelling(s.name))
         ),
     )
-    found = found or _find(free, lambda s: s.location is not None and _spells(obs, s.name))
+    named = [s for s in free if s.location is not None and _spells(obs, s.name)]
+    # a name in two locations: the one whose type it agrees with, else the first in HTTP order
+    found = found or _find(named, lambda s: _agrees(s, obs)) or (named[0] if named else None)
     found = found or _find(free, lambda s: s.location is None and _same(s.name, obs.name))
     if found is None:
         found = _Slot(None, obs.name)
         slots.append(found)
     return found
+
+
+def _agrees(slot: _Slot, obs: FieldObs) -> bool:
+    kept = slot.obs[0].fields[0].type
+    return (unify(kept, obs.type) or _sharper(kept, obs.type)) is not None
 
 
 def _find(slots: Sequence[_Slot], match: Callable[[_Slot], bool]) -> _Slot | None:

@@ -168,6 +168,39 @@ def test_one_name_in_two_locations_is_two_parameters(tmp_path: Path) -> None:
     ]
 
 
+def test_a_python_name_listed_twice_goes_to_the_location_whose_type_it_has(tmp_path: Path) -> None:
+    http = page(
+        "Run",
+        "post",
+        "/v1/runs",
+        "### Query Parameters",
+        "",
+        "- `mode: optional string`",
+        "",
+        "### Body Parameters",
+        "",
+        "- `mode: integer`",
+    )
+    python = page(
+        "Run",
+        "post",
+        "/v1/runs",
+        "### Parameters",
+        "",
+        "- `mode: int`",
+        "",
+        "- `mode: Optional[str]`",
+        sdk="runs.create(RunCreateParams**kwargs)  -> object",
+    )
+    api, diags = build(tmp_path, runs_http=http, runs_python=python)
+    assert diags == []
+    op = operation(api, "post", "/v1/runs")
+    assert [(p.location, p.name, p.type, p.nullable) for p in op.params] == [
+        ("query", "query_mode", ir.Primitive("string"), True),
+        ("body", "body_mode", ir.Primitive("integer"), False),
+    ]
+
+
 def test_a_camel_case_wire_name_and_its_python_spelling_are_one_parameter(tmp_path: Path) -> None:
     http = page(
         "List Tokens",
