@@ -48,7 +48,9 @@ def ping_packages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Mo
         server_package="ping_server",
     )
     out = tmp_path_factory.mktemp("c21")
-    for rel, data in emit(loaded.api, loaded.config).items():
+    files = emit(loaded.api, loaded.config)
+    assert "| `client.ping` | `GET /v1/ping/` |" in files["api.md"].decode()  # the surface too
+    for rel, data in files.items():
         (out / rel).parent.mkdir(parents=True, exist_ok=True)
         (out / rel).write_bytes(data)
     sys.path.insert(0, str(out))
