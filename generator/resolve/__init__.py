@@ -1,8 +1,9 @@
 """Resolve the facts of every document into the one IR. The passes, each a module:
 
 1. `declare`: the types each structured document declares, as observations (`collect`);
-2. `observe`: each operation's parameters and response from its structured places, then the flat
-   web listings aligned against what those said (`align`), then the request body;
+2. `observe`: each operation's parameters (`params`, keyed by (location, name)) and response
+   from its structured places, then the flat web listings aligned against what those said
+   (`align`), then the request body;
 3. `merge`: every observation of a name into one description (`merge`), undocumented inline
    types folded into the documented ones of the same shape;
 4. names and definitions: class names (`generator.naming`), IR definitions and discriminators
