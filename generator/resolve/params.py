@@ -6,9 +6,16 @@ The HTTP flavor says where each parameter goes (`### Path Parameters`, `### Quer
 operation (`requires_approval` as a query and as a body parameter): those are two parameters.
 A Python parameter is the located one whose wire name it spells (`generator.resolve.wirenames`:
 `expires_at` is `expiresAt`, `x_override_embedding_model` is `"x-override-embedding-model"`,
-`path_job_id` is the path's `job_id`); listed twice, its two entries are the two locations in
-the HTTP order. A Python parameter that spells no located one is kept, its location implied later
+`path_job_id` is the path's `job_id`); listed twice, its two entries are the two locations (each
+the one whose type it agrees with, else in HTTP order). A name in two locations gets the SDK's
+names, prefixed by the location (`query_requires_approval`, `body_requires_approval`). A Python
+parameter that spells no located one is kept, its location implied later
 (`observe.finish_params`).
+
+A whole body written as one body parameter `body` of a union or of any JSON (`body: A or B`,
+`body: optional unknown`) is the request body type itself, not a property named `body`; the
+Python flavor, which spells out a union body's variant fields as parameters, is read as
+describing those fields (a note, M013).
 
 What each flavor knows: the HTTP flavor says whether a parameter is required (the Python
 flavor writes `Optional[X]` for a required parameter that admits null, and `bool` for an

@@ -688,3 +688,24 @@ def test_the_mirrors_parameters_and_page_syntax(mirror: tuple[ir.Api, list[str]]
     assert [(p.name, p.whole_body) for p in delete.params] == [("token", False), ("body", True)]
     health = operation(api, "get", "/v1/health/")
     assert (health.resource, health.sdk_name) == ((), "health")
+
+
+def test_c18_the_sdk_takes_a_datetime_or_its_string(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    import datetime as dt
+    import inspect
+
+    sdk, _ = generated(tmp_path_factory, "c18-python-datetime-union-param", "c18_sdk")
+    wire = Wire({"count": 2})
+    client = wire.client(sdk)
+    search = client.logs.search  # type: ignore[attr-defined]
+    assert inspect.signature(search).parameters["since"].annotation == (
+        "str | datetime | None | NotGiven"
+    )
+    search(since=dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=dt.UTC))
+    search(since="2024-01-02T03:04:05Z")
+    sent = [json.loads(r.content)["since"] for r in wire.requests]
+    assert [dt.datetime.fromisoformat(s.replace("Z", "+00:00")) for s in sent] == [
+        dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
+    ] * 2
