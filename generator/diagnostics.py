@@ -52,7 +52,7 @@ CODES: dict[str, str] = {
     "M010": "name is not usable as a Python identifier and was rewritten",
     "M011": "union variants share no distinct tag; no discriminator",
     "M012": "example does not match the documented type",
-    "M013": "Python parameter is a field of the whole request body (`body: A or B`), read as such",
+    "M014": "Python parameter is a field of the whole request body (`body: A or B`), read as such",
 }
 
 

@@ -218,14 +218,12 @@ class OperationFacts:
 @by_fields
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A `# Title` of a page and what is under it. A parent page embeds its subresources' pages,
-    each under its own title (`# Blocks` inside the agents page): one section each, in order.
-    `operations` and `types` are the [start, end) ranges of the document's ones it holds."""
+    """A `# Title` that opens a resource's section of a page (a parent page embeds each
+    subresource's page under its own title). What follows it, up to the next one, is that
+    resource's: the resolver scopes the types declared there by the section's operations."""
 
     title: str
     span: Span
-    operations: tuple[int, int]
-    types: tuple[int, int]
 
 
 @by_fields
@@ -240,7 +238,7 @@ class DocumentFacts:
     title: str = ""
     operations: tuple[OperationFacts, ...] = ()
     types: tuple[Entry, ...] = ()  # domain types / models sections: DeclEntry or TypeEntry
+    sections: tuple[Section, ...] = ()  # in line order; none: the whole file is one section
     flat: bool = False
     python_names: bool = False  # field names are SDK names (Python flavor) rather than wire names
     digest: str = ""  # sha256 of the file's bytes: orders documents independently of folders
-    sections: tuple[Section, ...] = ()  # the page's `# Title`s (markdown flavors)

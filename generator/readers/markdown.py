@@ -201,19 +201,14 @@ class _DocReader:
         self.title = ""
         self.ops: list[OperationFacts] = []
         self.types: list[Entry] = []
+        self.sections: list[Section] = []
         self.op: _Op | None = None
         self.in_types = False
-        self.titles: list[tuple[str, int, int, int]] = []  # title, line, first op, first type
 
     def run(self, sections: list[_Section]) -> DocumentFacts:
         for sec in sections:
             self._section(sec)
         self._finish_op()
-        ends = [(op, ty) for _, _, op, ty in self.titles[1:]] + [(len(self.ops), len(self.types))]
-        titled = tuple(
-            Section(title, self._span(line), (op, op_end), (ty, ty_end))
-            for (title, line, op, ty), (op_end, ty_end) in zip(self.titles, ends, strict=False)
-        )  # (no title: no section, and `ends` has its one last entry)
         return DocumentFacts(
             path=self.path,
             flavor=self.flavor,
@@ -221,9 +216,9 @@ class _DocReader:
             title=self.title,
             operations=tuple(self.ops),
             types=tuple(self.types),
+            sections=tuple(self.sections),
             flat=False,
             python_names=self.flavor == "python",
-            sections=titled,
         )
 
     def _span(self, line: int) -> Span:
@@ -256,11 +251,11 @@ class _DocReader:
     def _h1(self, sec: _Section) -> None:
         """The page's title; a later one opens a section of its own (a parent page embeds its
         subresources' pages, each with its `# Title`)."""
+        self.sections.append(Section(sec.title, self._span(sec.line)))
         self._finish_op()
         self.in_types = False
         if not self.title:
             self.title = sec.title
-        self.titles.append((sec.title, sec.line, len(self.ops), len(self.types)))
         self._stray_text(sec)
 
     def _h2(self, sec: _Section) -> None:

@@ -15,7 +15,7 @@ parameter that spells no located one is kept, its location implied later
 A whole body written as one body parameter `body` of a union or of any JSON (`body: A or B`,
 `body: optional unknown`) is the request body type itself, not a property named `body`; the
 Python flavor, which spells out a union body's variant fields as parameters, is read as
-describing those fields (a note, M013).
+describing those fields (a note, M014).
 
 What each flavor knows: the HTTP flavor says whether a parameter is required (the Python
 flavor writes `Optional[X]` for a required parameter that admits null, and `bool` for an
@@ -81,7 +81,7 @@ def draft_params(
             elif p.location is None and wirenames.key(obs.name) in variant_fields:
                 if _whole_body_slot(slots) is not None:  # the Python flavor spells them out
                     msg = f"{obs.name} is a field of the request body {owner}, not a parameter"
-                    res.diags.note(obs.span, "M013", msg)
+                    res.diags.note(obs.span, "M014", msg)
                     continue
             slot = _slot_for(slots, p.location, obs, taken)
             taken.add(id(slot))

@@ -132,10 +132,7 @@ def test_a_second_title_opens_a_section_without_a_warning() -> None:
     assert diags == []
     assert doc.title == "Gardens"
     assert [op.title for op in doc.operations] == ["Retrieve Garden", "List Beds", "Create Bed"]
-    assert doc.sections == (
-        Section("Gardens", Span(P, 1), (0, 1), (0, 1)),
-        Section("Beds", Span(P, 15), (1, 3), (1, 2)),
-    )
+    assert doc.sections == (Section("Gardens", Span(P, 1)), Section("Beds", Span(P, 15)))
 
 
 def test_a_title_ends_the_operation_and_the_types_before_it() -> None:
