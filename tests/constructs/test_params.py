@@ -1,7 +1,9 @@
 """Parameters: keyed by (location, name), a Python name matched to the wire name it spells,
 header parameters with quoted names, what each flavor knows (requiredness from HTTP, sharper
-types from Python). Small inline pages first, then the reproducers of `../shared/constructs/`
-(c08, c10, c11, c17, c18, c19) with the results their README gives."""
+types from Python), a whole body written as one `body:` bullet. Small inline pages first, then
+the reproducers of `../shared/constructs/` (c08, c10, c11, c15, c17, c18, c19) with the results
+their README gives, some generated and called (a stub transport, the generated server on
+127.0.0.1), and one test over the mirror's API pages."""
 
 from __future__ import annotations
 
