@@ -57,6 +57,7 @@ CODES: dict[str, str] = {
     "M012": "example does not match the documented type",
     "M013": "a name documented with another shape elsewhere: told apart as a type of its own",
     "M014": "request or response kind taken from an example, a name or a description",
+    "M015": "Python parameter is a field of the whole request body (`body: A or B`), read as such",
     # writing
     "W001": "operation left out of the SDK and the server: a kind they cannot write yet",
 }

@@ -216,7 +216,8 @@ TypeDef = ObjectType | EnumType | UnionType | AliasType
 
 @dataclass(frozen=True, slots=True)
 class Parameter:
-    """An operation parameter; body parameters are the fields of the request body."""
+    """An operation parameter; body parameters are the fields of the request body, but for a
+    `whole_body` one: the body itself (a union, or any JSON), the operation's only body parameter."""
 
     name: PyName
     wire_name: str
@@ -228,6 +229,7 @@ class Parameter:
     description: str = ""
     constraints: Constraints = NO_CONSTRAINTS
     default: Scalar = None
+    whole_body: bool = False
     deprecated: bool = False  # its description says so (`Deprecated: …`, `(deprecated, …)`)
 
 

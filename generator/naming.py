@@ -54,8 +54,10 @@ def singular(word: str) -> str:
 
 
 def conventional_type(resource: tuple[str, ...], method: str, suffix: str) -> DocName:
-    """Stainless's convention, `{Singular}{Method}{Suffix}`: `tools.delete` -> ToolDeleteResponse."""
-    return DocName(pascal(singular(resource[-1])) + pascal(method) + suffix)
+    """Stainless's convention, `{Singular}{Method}{Suffix}`: `tools.delete` -> ToolDeleteResponse
+    (a method of the client itself, `{Method}{Suffix}`: `health` -> HealthResponse)."""
+    stem = pascal(singular(resource[-1])) if resource else ""
+    return DocName(stem + pascal(method) + suffix)
 
 
 def operation_type(resource: tuple[str, ...], method: str, suffix: str) -> DocName:
@@ -94,8 +96,9 @@ def path_params(path: str) -> list[str]:
 
 
 def resource_stem(resource: tuple[str, ...]) -> str:
-    """`("mcp_servers", "tools")` -> `McpServersTools`: the stem of its generated classes."""
-    return "".join(pascal(p) for p in resource)
+    """`("mcp_servers", "tools")` -> `McpServersTools`: the stem of its generated classes
+    (`Client` for the methods of the client itself, whose resource path is empty)."""
+    return "".join(pascal(p) for p in resource) or "Client"
 
 
 def resource_class(resource: tuple[str, ...]) -> str:

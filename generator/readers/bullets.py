@@ -44,6 +44,8 @@ _BULLET_CODE = re.compile(r"`(.*)`[ \t]*")
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
 _FIELD = re.compile(r"([A-Za-z0-9_$][\w$.\-]*)\s*:\s*(\S.*)")
+# `"x-override-embedding-model": optional string`: a name the docs quote (a header's)
+_QUOTED_FIELD = re.compile(r'("(?:[^"\\]|\\.)*")\s*:\s*(\S.*)')
 _DECL = re.compile(r"([A-Za-z_][\w.]*)\s*=\s*(\S.*)")
 _BOOLS = {"true": True, "True": True, "false": False, "False": False}
 _SCALAR_STARTS = frozenset("\"'-0123456789tTfF")
@@ -423,18 +425,28 @@ def classify(text: str, span: Span, parse_type: TypeParser, diags: Diagnostics) 
     is_value, value = _scalar(text)
     if is_value:
         return _Node("value", span.line, value=value)
-    for kind, pattern in (("field", _FIELD), ("decl", _DECL)):
+    for kind, pattern in (("field", _FIELD), ("field", _QUOTED_FIELD), ("decl", _DECL)):
         m = pattern.fullmatch(text)
         if m is None:
             continue
+        name = m.group(1)
+        if pattern is _QUOTED_FIELD:
+            try:
+                name = quoted(name)
+            except TypeSyntaxError as exc:
+                diags.error(span, "D002", f"cannot read the field name {_clip(name)}: {exc}")
+                return None
+            if not name.strip():
+                diags.error(span, "D001", f"a field name cannot be empty: {_clip(text)}")
+                return None
         try:
             optional, expr = parse_type(m.group(2))
         except (TypeSyntaxError, ValueError, RecursionError) as exc:
-            diags.error(span, "D002", f"cannot read the type of {m.group(1)!r}: {exc}")
+            diags.error(span, "D002", f"cannot read the type of {name!r}: {exc}")
             return None
         if kind == "decl":
-            return _Node(kind, span.line, name=m.group(1), type=_nullable(optional, expr))
-        return _Node(kind, span.line, name=m.group(1), type=expr, optional=optional)
+            return _Node(kind, span.line, name=name, type=_nullable(optional, expr))
+        return _Node(kind, span.line, name=name, type=expr, optional=optional)
     try:
         optional, expr = parse_type(text)
     except (TypeSyntaxError, ValueError, RecursionError):

@@ -25,6 +25,8 @@ from generator.facts import (
     Param,
     SdkCall,
     Section,
+    TObject,
+    TRef,
     TypeEntry,
 )
 from generator.readers.bullets import (
@@ -36,7 +38,7 @@ from generator.readers.bullets import (
     read_bullets,
     split_lines,
 )
-from generator.readers.sdkcall import looks_like_call, parse_sdk_call
+from generator.readers.sdkcall import looks_like_call, looks_like_client_call, parse_sdk_call
 from generator.readers.typeexpr import parse_http, parse_python
 from generator.source import Span
 
@@ -58,6 +60,7 @@ _PY_TYPED_END = re.compile(r":\s*(?:str|int|float|bool)`")
 _PY_CALL_LINE = re.compile(r"\n[^\S\n]*`[^`\n]*\([^`\n]*`[^\S\n]*(?=\n|\Z)")
 _HTTP_TYPE = re.compile(r"(?:^|[\s:])optional\s|\barray of\b|\bmap\[|\bobject \{")
 _DOMAIN_TYPES = "Domain Types"
+_HEADING_NAME = re.compile(r"[A-Za-z_]\w*")  # a heading that names a type (words joined)
 _PARAMS: dict[str, Location | None] = {
     "Path Parameters": "path",
     "Query Parameters": "query",
@@ -110,6 +113,17 @@ def read(path: str, text: str, diags: Diagnostics, flavor: MarkdownFlavor) -> Do
     """Read one markdown file. Never raises on bad input: problems become diagnostics."""
     lines = split_lines(text)
     return _DocReader(path, lines, diags, flavor).run(_sections(path, lines, diags))
+
+
+def _named_by_heading(entry: TypeEntry, heading: str) -> Entry:
+    """A domain type written as a bare type (`### Agent Type` over `Literal["a", "b"]`, as the
+    Python flavor writes enums, lists and aliases) is named by its heading: `AgentType = …`. A
+    type that names itself (`class Agent: …`, `AgentType`) stays as it is."""
+    name = "".join(w[:1].upper() + w[1:] for w in heading.split())
+    own = entry.type.name if isinstance(entry.type, TObject | TRef) else None
+    if own or not _HEADING_NAME.fullmatch(name):
+        return entry
+    return DeclEntry(name, entry.type, entry.span, entry.description, entry.children)
 
 
 # --- sections ----------------------------------------------------------------------------------
@@ -190,7 +204,6 @@ class _DocReader:
         self.sections: list[Section] = []
         self.op: _Op | None = None
         self.in_types = False
-        self.seen_h2 = False
 
     def run(self, sections: list[_Section]) -> DocumentFacts:
         for sec in sections:
@@ -236,16 +249,17 @@ class _DocReader:
             self._ignored(sec, f"heading level {sec.level}")
 
     def _h1(self, sec: _Section) -> None:
+        """The page's title; a later one opens a section of its own (a parent page embeds its
+        subresources' pages, each with its `# Title`)."""
         self.sections.append(Section(sec.title, self._span(sec.line)))
-        if self.title or self.seen_h2:
-            self._ignored(sec, "title")
-            return
-        self.title = sec.title
+        self._finish_op()
+        self.in_types = False
+        if not self.title:
+            self.title = sec.title
         self._stray_text(sec)
 
     def _h2(self, sec: _Section) -> None:
         self._finish_op()
-        self.seen_h2 = True
         self.in_types = sec.title == _DOMAIN_TYPES
         if self.in_types:
             self._stray_text(sec)
@@ -305,11 +319,16 @@ class _DocReader:
                 op.method, op.path = method.group(1).lower(), method.group(2)
             elif method:
                 self.diags.warning(self._span(i + 1), "D001", "second method line is ignored")
-            elif code and looks_like_call(code.group(1)):
+            elif code and self._is_call(code.group(1)):
                 self._sdk(op, code.group(1), i + 1)
             else:
                 desc.add(i, self.lines[i].rstrip())
         op.description = desc.text()
+
+    def _is_call(self, code: str) -> bool:
+        """An SDK signature line: `resource.method(...)`, or in the Python flavor a method of
+        the client itself (`health()  -> HealthResponse`)."""
+        return looks_like_call(code) or (self.flavor == "python" and looks_like_client_call(code))
 
     def _sdk(self, op: _Op, text: str, line: int) -> None:
         try:
@@ -335,8 +354,11 @@ class _DocReader:
 
     def _type_entries(self, sec: _Section) -> list[Entry]:
         kept: list[Entry] = []
-        for entry in read_bullets(self.ctx, sec.start, sec.end):
-            if isinstance(entry, DeclEntry | TypeEntry):
+        entries = read_bullets(self.ctx, sec.start, sec.end)
+        for entry in entries:
+            if isinstance(entry, TypeEntry) and len(entries) == 1:
+                kept.append(_named_by_heading(entry, sec.title))
+            elif isinstance(entry, DeclEntry | TypeEntry):
                 kept.append(entry)
             else:
                 msg = f"a domain type must be a type or `Name = type` bullet ({sec.title!r})"

@@ -16,6 +16,9 @@ from generator.source import Span
 _CALL = re.compile(
     r"^(?P<path>[a-z_][\w]*(?:\.[a-z_][\w]*)+)\((?P<args>.*)\)\s*(?:->\s*(?P<ret>.+?))?\s*$"
 )
+# A method of the client itself (`health()  -> HealthResponse`): no resource, so only with its
+# return annotation, which tells it from any other call written in code.
+_CLIENT_CALL = re.compile(r"^(?P<path>[a-z_]\w*)\((?P<args>.*)\)\s*->\s*(?P<ret>.+?)\s*$")
 _GLUED_PRIM = re.compile(r"^(str|int|float|bool|object|datetime|date)([a-z_]\w*)$")
 _KWARGS = re.compile(r"^(?:(?P<type>[A-Za-z_]\w*)\s*)?\*\*\s*(?P<name>\w+)$")
 
@@ -27,6 +30,11 @@ class SdkCallError(ValueError):
 def looks_like_call(text: str) -> bool:
     """Cheap test: `a.b(...)` optionally followed by `-> T`."""
     return bool(_CALL.match(text.strip()))
+
+
+def looks_like_client_call(text: str) -> bool:
+    """`name(...) -> T`: a method of the client itself, as the Python flavor renders one."""
+    return bool(_CLIENT_CALL.match(text.strip()))
 
 
 def _arg_name(arg: str) -> str:
@@ -51,7 +59,7 @@ def _arg_name(arg: str) -> str:
 
 def parse_sdk_call(text: str, span: Span) -> SdkCall:
     """Read a signature line; raises SdkCallError when it cannot."""
-    m = _CALL.match(text.strip())
+    m = _CALL.match(text.strip()) or _CLIENT_CALL.match(text.strip())
     if not m:
         raise SdkCallError(f"not an SDK method signature: {text!r}")
     positional: list[str] = []
@@ -73,7 +81,7 @@ def parse_sdk_call(text: str, span: Span) -> SdkCall:
         except TypeSyntaxError as exc:
             raise SdkCallError(f"bad return type: {exc}") from exc
     return SdkCall(
-        method_path=tuple(m.group("path").split(".")),
+        method_path=tuple(m.group("path").split(".")),  # one name: a method of the client
         positional=tuple(positional),
         params_type=params_type,
         returns=returns,

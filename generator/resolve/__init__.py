@@ -3,8 +3,9 @@
 0. `scoping`: which resource each section of each page is about (its operations' SDK paths);
 1. `declare`: the types each structured document declares, as observations (`collect`), each
    known by its key (name, scope, site) until shapes are compared;
-2. `observe`: each operation's parameters and response from its structured places, then the flat
-   web listings aligned against what those said (`align`), then the request body;
+2. `observe`: each operation's parameters (`params`, keyed by (location, name)) and response
+   from its structured places, then the flat web listings aligned against what those said
+   (`align`), then the request body;
 3. `scoping` then `merge`: keys of one name told apart by shape and named (`tell_apart`), then
    every observation of a type into one description (`merge`), undocumented inline types
    folded into the documented ones of the same shape;

@@ -60,7 +60,7 @@ class OpGroup:
     def resource_and_method(self) -> tuple[tuple[str, ...], str]:
         """From the Python signature when documented; else from the path and the title's verb."""
         sdk = self.sdk
-        if sdk is not None and len(sdk.method_path) >= 2:
+        if sdk is not None:  # one name: a method of the client itself (no resource)
             return sdk.method_path[:-1], sdk.method_path[-1]
         return naming.implied_resource_and_method(self.summary, self.method, self.path)
 

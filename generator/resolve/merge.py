@@ -10,6 +10,7 @@ from generator import ir, irwalk, naming
 from generator.diagnostics import Diagnostics
 from generator.facts import Constraint, Scalar
 from generator.names import DocName
+from generator.resolve import wirenames
 from generator.resolve.observations import (
     AliasObs,
     EnumObs,
@@ -54,8 +55,15 @@ Merged = MergedObject | EnumObs | UnionObs | AliasObs
 
 
 def field_key(name: str) -> str:
-    """Wire and SDK spellings of one field share a key (`metadata_` and `metadata`)."""
-    return name.rstrip("_") or name
+    """Wire and SDK spellings of one field share a key (`metadata_` and `metadata`); a Python
+    name that spells a wire name otherwise (`expires_at`, `expiresAt`) is matched to it when
+    merging (`resolve.wirenames`), never two wire names to each other (`fooBar`, `foo_bar`)."""
+    return wirenames.key(name)
+
+
+def shape_key(key: str) -> str:
+    """A field key as shapes are compared across flavors (`expiresAt` is `expires_at`)."""
+    return wirenames.python_spelling(key)
 
 
 def merge_all(
@@ -106,6 +114,14 @@ def merge_one(name: DocName, obs: Sequence[Obs], diags: Diagnostics) -> Merged:
                 f"{name} is described as {_kind(other)} here and as {_kind(first)} at"
                 f" {first.span}; keeping the one at {first.span} ({why(authority(first), authority(other))})",
             )
+        elif (
+            isinstance(first, AliasObs)
+            and isinstance(other, AliasObs)
+            and (named := _named_union(first.target, other.target))
+        ):
+            # `array of A or B` and `List[XItem]`: the name the docs give the union is kept
+            # (`check.spelled_unions`-like: its variants are the same ones, as merged)
+            first = replace(first, target=named[0])
         elif not _same(first, other):
             diags.error(
                 other.span,
@@ -236,12 +252,26 @@ def _merge_object(
     fields: dict[str, MergedField] = {}
     for o in obs:
         for f in o.fields:
-            key = field_key(f.name)
+            key = _spelled_key(fields, f)
             if key not in fields:
                 fields[key] = _new_field(key, f, authority(o))
             else:
                 _merge_field(name, fields[key], f, authority(o), diags)
     return MergedObject(name, list(fields.values()), obs[0].span, description)
+
+
+def _spelled_key(fields: Mapping[str, MergedField], f: FieldObs) -> str:
+    """The key of the field `f` spells: its own, else the one a Python name spells the wire
+    name of (or the wire name the Python name of), in one flavor only on each side."""
+    key = field_key(f.name)
+    if key in fields:
+        return key
+    for k, m in fields.items():
+        if f.python and m.python is None and m.wire and wirenames.spells(f.name, m.wire):
+            return k
+        if not f.python and m.wire is None and m.python and wirenames.spells(m.python, f.name):
+            return k
+    return key
 
 
 def _new_field(key: str, f: FieldObs, source: Authority) -> MergedField:
@@ -299,7 +329,8 @@ def _merge_field(
         )
     else:
         m.type = unified
-    if m.required != f.required:
+    # requiredness is the HTTP flavor's: Python's `Optional[X]` says null, not absent (c17)
+    if m.required != f.required and not (f.python and m.wire is not None):
         diags.warning(
             f.span,
             "M002",
@@ -379,7 +410,7 @@ def rename_refs(merged: dict[DocName, Merged], mapping: dict[DocName, DocName]) 
 
 def _shape(m: MergedObject) -> tuple[tuple[str, bool], ...]:
     """Field keys and required flags, in order: objects of different shapes never match."""
-    return tuple((f.key, f.required) for f in m.fields)
+    return tuple((shape_key(f.key), f.required) for f in m.fields)
 
 
 def _compatible(a: MergedObject, b: MergedObject) -> bool:

@@ -19,11 +19,13 @@ from generator.facts import (
     TypeEntry,
 )
 from generator.names import DocName
+from generator.resolve import wirenames
 from generator.resolve.collect import Ctx
 from generator.resolve.declare import align, without_children
 from generator.resolve.groups import OpGroup, own_page, rank
-from generator.resolve.merge import Merged, MergedField, MergedObject, field_key, merge_one
+from generator.resolve.merge import Merged, MergedField, MergedObject
 from generator.resolve.observations import FieldObs, ObjectObs, RawType, UnionObs
+from generator.resolve.params import draft_params, merge_web, whole_body, whole_body_obs
 from generator.resolve.state import NO_OWNER, Resolution
 from generator.resolve.unify import unify
 from generator.source import Span
@@ -53,31 +55,9 @@ def draft(res: Resolution, g: OpGroup) -> OpDraft:
         res.diags.error(g.span, "D008", msg)
         resource = resource[:MAX_RESOURCES]
     owner = naming.operation_type(resource, method, "Params")
-    place_obs: list[ObjectObs] = []
-    locations: dict[str, Location] = {}
-    for op, doc in g.places:
-        if doc.flat:
-            continue
-        fields = []
-        for p in op.params:
-            obs = res.collector.field(p.field, res.ctx(doc, op.span.line, owner))
-            if obs is not None:
-                fields.append(obs)
-                if p.location:
-                    locations.setdefault(field_key(p.field.name), p.location)
-        place_obs.append(ObjectObs(tuple(fields), op.span, rank(doc), own=own_page(doc)))
-    params = _merge_params(res, owner, place_obs, g)
+    params, locations = draft_params(res, owner, g)  # keyed by (location, name)
     response = _structured_response(res, g, resource, method)
     return OpDraft(g, resource, method, params, locations, None, response)
-
-
-def _merge_params(
-    res: Resolution, owner: DocName, obs: list[ObjectObs], g: OpGroup
-) -> MergedObject:
-    merged = merge_one(owner, obs, res.diags) if obs else None
-    if isinstance(merged, MergedObject):
-        return merged
-    return MergedObject(owner, [], g.span, "")
 
 
 def _structured_response(
@@ -177,7 +157,7 @@ def web_places(res: Resolution, d: OpDraft, provisional: Mapping[DocName, Merged
         _web_params(res, d, [p.field for p in op.params], doc, provisional)
         for p in op.params:
             if p.location:
-                d.locations.setdefault(field_key(p.field.name), p.location)
+                d.locations.setdefault(wirenames.key(p.field.name), p.location)
         if d.response is None and op.returns:
             d.response = _web_returns(res, op.returns, doc, provisional)
 
@@ -196,7 +176,7 @@ def _web_params(
     top: list[FieldObs] = []
     current_root: DocName | None = None
     for e in entries:
-        key = field_key(e.name)
+        key = wirenames.key(e.name)
         if key in known or not d.params.fields or current_root is None:
             obs = res.collector.field(e, ctx)
             if obs is not None:
@@ -207,11 +187,7 @@ def _web_params(
                 current_root = roots[0] if roots else None
         else:
             align(res, current_root, (e,), doc, provisional)
-    if top:
-        obs_all = ObjectObs(tuple(top), top[0].span, ctx.rank)
-        merged = merge_one(d.params.name, [_as_obs(d.params), obs_all], res.diags)
-        if isinstance(merged, MergedObject):
-            d.params = merged
+    merge_web(res, d.params, top)  # by (location, name), as the structured places were
 
 
 def _web_returns(
@@ -234,17 +210,17 @@ def _web_returns(
 def finish_params(res: Resolution, d: OpDraft) -> None:
     """Locations (documented, else implied), and the request body as a named type."""
     g = d.group
-    path_params = {field_key(p) for p in g.path_params()}
+    path_params = {wirenames.key(p) for p in g.path_params()}
     for f in d.params.fields:
         if f.key in path_params:
             d.locations[f.key] = "path"
         elif f.key not in d.locations:
             d.locations[f.key] = "body" if g.method in BODY_METHODS else "query"
     for p in g.path_params():
-        if field_key(p) not in {f.key for f in d.params.fields}:
+        if wirenames.key(p) not in {f.key for f in d.params.fields}:
             res.diags.note(g.span, "M008", f"path parameter {p} is not documented")
             d.params.fields.append(_path_param(p, g))
-            d.locations[field_key(p)] = "path"
+            d.locations[wirenames.key(p)] = "path"
     body = [f for f in d.params.fields if d.locations[f.key] == "body"]
     if body:
         sdk = g.sdk
@@ -252,8 +228,12 @@ def finish_params(res: Resolution, d: OpDraft) -> None:
         documented = DocName(sdk.params_type) if sdk and sdk.params_type else own
         # a request body is its operation's alone: never one type with another's
         name = naming.type_key(documented, d.resource, naming.BODY_SITE + own)
-        fields = tuple(o for f in body for o in _to_field_obs(f))
-        res.reg.observe(name, ObjectObs(fields, g.span, 0, ""))
+        whole = whole_body(body, d.locations)  # `body: A or B`: the body is that type
+        if whole is not None:
+            res.reg.observe(name, whole_body_obs(whole, g.span))
+        else:
+            fields = tuple(o for f in body for o in _to_field_obs(f))
+            res.reg.observe(name, ObjectObs(fields, g.span, 0, ""))
         res.synthetic.add(name)
         d.body_name = name
     if d.response is None:
@@ -276,11 +256,6 @@ def _conventional_response(res: Resolution, d: OpDraft) -> RawType | None:
             )
             return ir.Ref(declared[0])
     return None
-
-
-def _as_obs(m: MergedObject) -> ObjectObs:
-    fields = tuple(o for f in m.fields for o in _to_field_obs(f))
-    return ObjectObs(fields, m.span, 0, m.description)
 
 
 def _to_field_obs(f: MergedField) -> list[FieldObs]:
@@ -307,7 +282,7 @@ def _to_field_obs(f: MergedField) -> list[FieldObs]:
 
 def _path_param(name: str, g: OpGroup) -> MergedField:
     return MergedField(
-        key=field_key(name),
+        key=wirenames.key(name),
         wire=name,
         python=None,
         type=ir.Primitive("string"),

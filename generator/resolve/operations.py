@@ -9,10 +9,10 @@ from collections.abc import Mapping
 from generator import ir, irwalk, naming
 from generator.facts import DocumentFacts
 from generator.names import CLIENT_ATTRS, RESERVED_PARAMS, RESOURCE_ATTRS, ClassName, PyName
-from generator.resolve import kinds
+from generator.resolve import kinds, wirenames
 from generator.resolve.finalize import constraints
-from generator.resolve.merge import field_key
 from generator.resolve.observe import OpDraft
+from generator.resolve.params import whole_body
 from generator.resolve.state import Resolution
 
 HttpMethod = ir.HttpMethod
@@ -29,9 +29,11 @@ def to_operation(
     used: set[str] = set()
     by_raw: dict[str, PyName] = {}
     reserved = RESERVED_PARAMS if d.body_name else RESERVED_PARAMS - {"body"}
+    whole = whole_body(d.params.fields, d.locations)
     for f in d.params.fields:
         raw = f.python or f.key
-        py = res.py_names.parameter(raw, f.span, g.summary, used, reserved)
+        taken = reserved - {"body"} if f is whole else reserved  # the body itself is `body`
+        py = res.py_names.parameter(raw, f.span, g.summary, used, taken)
         used.add(py)
         for spelling in (f.python, f.wire, f.key):
             if spelling:
@@ -42,23 +44,37 @@ def to_operation(
                 name=py,
                 wire_name=f.wire or f.python or f.key,
                 location=location,
-                type=irwalk.rename(f.type, resolved),
+                type=(  # the whole body is the request body type, which is its name
+                    ir.Ref(resolved(d.body_name))
+                    if f is whole and d.body_name
+                    else irwalk.rename(f.type, resolved)
+                ),
                 required=f.required or location == "path",
                 nullable=f.nullable,
                 span=f.span,
                 description=f.description,
                 constraints=constraints(f.constraints, f"{g.summary} {py}", res.diags),
                 default=f.default,
+                whole_body=f is whole,
             )
         )
     raw_response = kinds.listed_by_signature(d.response, g.sdk)
     response = irwalk.rename(raw_response, resolved) if raw_response is not None else None
     sdk = g.sdk
 
-    def param_name(raw: str) -> PyName:
-        return by_raw.get(raw) or by_raw.get(field_key(raw)) or PyName.sanitize(raw)[0]
+    in_path = {
+        spelling: param.name
+        for f, param in zip(d.params.fields, params, strict=True)
+        if param.location == "path"
+        for spelling in (f.wire, f.key)
+        if spelling
+    }
 
-    path_names = [param_name(p) for p in g.path_params()]
+    def param_name(raw: str) -> PyName:
+        return by_raw.get(raw) or by_raw.get(wirenames.key(raw)) or PyName.sanitize(raw)[0]
+
+    # a path placeholder is the path parameter of its name, whatever other location has it too
+    path_names = [in_path.get(p) or param_name(p) for p in g.path_params()]
     positional: tuple[PyName, ...] = ()
     if sdk is not None:
         positional = tuple(param_name(p) for p in sdk.positional)
@@ -82,7 +98,9 @@ def to_operation(
         method=_http_method(g.method),
         path=g.path,
         resource=resource,
-        sdk_name=res.py_names.name(d.method, g.span, "SDK method", RESOURCE_ATTRS),
+        sdk_name=res.py_names.name(
+            d.method, g.span, "SDK method", RESOURCE_ATTRS if resource else CLIENT_ATTRS
+        ),
         summary=g.summary,
         span=g.span,
         description=g.description,

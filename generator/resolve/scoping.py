@@ -29,7 +29,7 @@ from generator.diagnostics import Diagnostics
 from generator.facts import DocumentFacts
 from generator.names import DocName
 from generator.resolve.groups import OpGroup
-from generator.resolve.merge import Merged, MergedObject, field_key, merge_one
+from generator.resolve.merge import Merged, MergedObject, field_key, merge_one, shape_key
 from generator.resolve.observations import (
     AliasObs,
     EnumObs,
@@ -258,7 +258,7 @@ def _same_fields(a: Merged, b: Merged) -> bool:
     return (
         isinstance(a, MergedObject)
         and isinstance(b, MergedObject)
-        and {f.key for f in a.fields} == {f.key for f in b.fields}
+        and {shape_key(f.key) for f in a.fields} == {shape_key(f.key) for f in b.fields}
     )
 
 
@@ -462,11 +462,11 @@ def _fits(c: _Cluster, shape: Merged) -> bool:
     as the docs spell them)."""
     a = c.shape
     if isinstance(a, MergedObject) and isinstance(shape, MergedObject):
-        theirs = {f.key: f for f in shape.fields}
-        if set(theirs) != {f.key for f in a.fields}:
+        theirs = {shape_key(f.key): f for f in shape.fields}
+        if set(theirs) != {shape_key(f.key) for f in a.fields}:
             return False
         for f in a.fields:
-            g = theirs[f.key]
+            g = theirs[shape_key(f.key)]
             # required flags compare within a flavor: Python's `Optional[X]` says nullable, and
             # says nothing of required (`merge` reconciles the flavors)
             if (f.python is None) == (g.python is None) and f.required != g.required:

@@ -34,6 +34,7 @@ class MethodView:
     headers: tuple[ParamView, ...]
     body: tuple[ParamView, ...]
     body_model: str | None
+    whole_body: ParamView | None  # the argument that is the whole request body (`body: A or B`)
     returns: str  # annotation of the sync method
     cast_to: str
     item_type: str | None  # paginated: the item class
@@ -113,6 +114,18 @@ _PACKAGE_RUNTIME = (
     "RateLimitError", "InternalServerError",
 )  # fmt: skip
 _CALL_NAMES = ("RequestOptions", "Headers", "Query", "Body", "Timeout", "NotGiven", "NOT_GIVEN")
+# what `_client.py` imports besides what its methods of the client itself use: (module, name)
+_CLIENT_IMPORTS = (
+    ("functools", "cached_property"),
+    ("collections.abc", "Mapping"),
+    ("typing", "TYPE_CHECKING"),
+    ("", "httpx"),
+    ("._runtime", "NOT_GIVEN"),
+    ("._runtime", "AsyncAPIClient"),
+    ("._runtime", "NotGiven"),
+    ("._runtime", "SyncAPIClient"),
+    ("._runtime", "Timeout"),
+)
 
 
 def _plain(printer: Printer) -> Printer:
@@ -148,7 +161,8 @@ def method_view(
         returns = _plain(printer).annotation(response, imports)
         cast_to = returns
     body_model = None
-    if op.body is not None:
+    whole = next((p for p in op.params if p.whole_body), None)
+    if op.body is not None and whole is None:  # a whole body is sent as it is given
         body_model = str(op.body.name)
         imports.add(Import(f"{printer.types_pkg}.{printer.modules[op.body.name]}", body_model))
     return MethodView(
@@ -162,6 +176,7 @@ def method_view(
         headers=by_loc["header"],
         body=by_loc["body"],
         body_model=body_model,
+        whole_body=views[whole.name] if whole is not None else None,
         returns=returns,
         cast_to=cast_to,
         item_type=item_type,
@@ -214,8 +229,22 @@ def render_client(
         )
     top = [(c.class_name, name, c.import_path()) for name, c in sorted(root.children.items())]
     files[f"{pkg}/resources/__init__.py"] = render("client/resources_init.py.jinja")
+    # methods of the client itself (an empty resource path: `client.health()`)
+    printer = Printer(
+        modules,
+        types_pkg=".types",
+        accept_dicts=True,
+        objects=objects,
+        shadowed=frozenset(str(op.sdk_name) for op in root.operations) | frozenset(root.children),
+    )
+    imports = {Import(n, m) for n, m in _CLIENT_IMPORTS}
+    methods = [method_view(op, printer, imports, "._runtime") for op in root.operations]
+    if methods:
+        imports |= {Import("._runtime", n) for n in _CALL_NAMES}
     files[f"{pkg}/_client.py"] = render(
         "client/client.py.jinja",
+        methods=methods,
+        imports=import_block(imports, (config.sdk_package, config.server_package)),
         client=config.client,
         env_prefix=config.env_prefix,
         base_url=config.base_url or "http://localhost",

@@ -22,16 +22,16 @@ def runtime_files(config: Config) -> dict[str, str]:
 def _surface(api: ir.Api) -> list[dict[str, object]]:
     """Resources with their methods, for api.md."""
     out: list[dict[str, object]] = []
-    nodes = walk(resource_tree(api))
-    for node in nodes:
+    root = resource_tree(api)
+    for node in [root, *walk(root)]:  # the root: methods of the client itself (`client.health`)
         if not node.operations:
             continue
         out.append(
             {
-                "path": ".".join(node.path),
+                "path": ".".join(node.path) or "client",
                 "methods": [
                     {
-                        "call": f"client.{'.'.join(node.path)}.{op.sdk_name}",
+                        "call": ".".join(("client", *node.path, op.sdk_name)),
                         "http": f"{op.method.upper()} {op.path}",
                         "summary": op.summary,
                     }

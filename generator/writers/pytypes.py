@@ -136,13 +136,16 @@ class Printer:
         """The annotation text for `ref`, adding what it needs to `imports`."""
         if isinstance(ref, ir.Primitive):
             text = _PRIMS[ref.kind]
-            if ref.kind in ("datetime", "date"):
-                if text in self.shadowed:  # a field named `date`: spell the type through its module
-                    imports.add(Import("", "datetime as _datetime"))
-                    return f"_datetime.{text}"
+            if ref.kind not in ("datetime", "date"):
+                return self._builtin(text, imports)
+            if text in self.shadowed:  # a field named `date`: spell the type through its module
+                imports.add(Import("", "datetime as _datetime"))
+                text = f"_datetime.{text}"
+            else:
                 imports.add(Import("datetime", text))
-                return text
-            return self._builtin(text, imports)
+            if self.accept_dicts:  # request side: its ISO 8601 string stands for it too
+                return f"{self._builtin('str', imports)} | {text}"
+            return text
         if isinstance(ref, ir.Unknown):
             return self._builtin("object", imports)
         if isinstance(ref, ir.Null):
