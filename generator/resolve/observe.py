@@ -70,9 +70,15 @@ def _structured_response(
         if doc.flat or not op.returns:
             continue
         ref = _returns(res, op.returns, doc, g, resource, method)
+        if doc.python_names and _page_item(g, ref):
+            ref = ir.ListOf(ref)  # `-> SyncArrayPage[X]` showing `class X`: a list of X
         if response is None or first is None:
             response, first = ref, op.span
-        elif not _page_item(g, ref) and (named := _named_instead(res, response, ref)) is not None:
+        elif (item := _envelope_item(res, response, ref)) is not None:
+            # a page of X (the Python signature) whose wire shape is an envelope listing X (the
+            # HTTP Returns): the envelope, its items X; that they are X is checked once merged
+            res.same_type.append((op.span, *item))
+        elif (named := _named_instead(res, response, ref)) is not None:
             # one place names what the other spells out (a Python response class, a union the
             # docs name): the name is kept; that both are one type is checked once merged
             made, kept = named
@@ -93,6 +99,28 @@ def _page_item(g: OpGroup, ref: RawType) -> bool:
     response (`kinds.listed_by_signature`), so not a name for the response's type."""
     sdk = g.sdk
     return sdk is not None and isinstance(sdk.returns, TArray) and isinstance(ref, ir.Ref)
+
+
+def _envelope_item(
+    res: Resolution, envelope: RawType, page: RawType
+) -> tuple[DocName, DocName] | None:
+    """(the envelope's item name, the page's item name) where `envelope` is a made-up object with
+    one list field and `page` a list of a named type."""
+    if not (isinstance(envelope, ir.Ref) and res.made_up(envelope.name)):
+        return None
+    if not (isinstance(page, ir.ListOf) and isinstance(page.item, ir.Ref)):
+        return None
+    lists = [
+        f.type.item
+        for o in res.reg.observations.get(envelope.name, [])
+        if isinstance(o, ObjectObs)
+        for f in o.fields
+        if isinstance(f.type, ir.ListOf) and isinstance(f.type.item, ir.Ref)
+    ]
+    items = {r.name for r in lists if isinstance(r, ir.Ref)}
+    if len(items) != 1:
+        return None
+    return items.pop(), page.item.name
 
 
 def _named_instead(res: Resolution, a: RawType, b: RawType) -> tuple[DocName, DocName] | None:
