@@ -21,7 +21,7 @@ import pytest
 
 from bench import synth
 from generator import speedups
-from generator.readers import PARALLEL_MIN_BYTES
+from generator.readers import PARALLEL_MIN_BYTES, spec_files
 
 ROOT = Path(__file__).resolve().parents[1]
 SPECS = ("spec", "synthetic")
@@ -207,11 +207,16 @@ def _what_the_tricks_did(run: Run) -> dict[str, object]:
     }
 
 
+def _docs_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in spec_files(folder))
+
+
 def _expected(spec: str, off: set[str], can_fork: bool) -> dict[str, object]:
     """What each trick does with the seams `off` off. The fork split: the files cut in two
-    parts (the synthetic docs only: `spec/` is too small), the models written apart, and the
-    children started for both (where this machine can fork)."""
-    big = spec == "synthetic"
+    parts (docs of at least `PARALLEL_MIN_BYTES`: the synthetic ones, and `spec/` when it is
+    that big), the models written apart, and the children started for both (where this
+    machine can fork)."""
+    big = spec == "synthetic" or _docs_bytes(ROOT / "spec") >= PARALLEL_MIN_BYTES
     on = {"fork_split": (int(big), 1, (1 + big) * can_fork)}
     plain = {"fork_split": (0, 0, 0)}
     return {seam: plain.get(seam, False) if seam in off else on.get(seam, True) for seam in SEAMS}

@@ -325,6 +325,7 @@ class Collector:
         """Register what `children` say about the type `name` (a key)."""
         if not children:  # nothing said here (a bare variant bullet); referenced only
             return
+        self._refer(name, span)  # every place it is described (replayed for a copy's lines)
         inner = ctx.enter(naming.shown(name))
         kinds = {type(c) for c in children}
         if kinds <= {ValueEntry}:
@@ -395,6 +396,12 @@ class Collector:
                 return self._object(
                     vtype, children, ctx, variant.span, variant.description, made_up
                 )
+        if isinstance(vtype, TObject) and vtype.name and variant.children and ctx.owner:
+            if not ctx.field:
+                # a variant described in place in a union's own entry (a Returns section, a
+                # declaration): its site is the union's, so a local title (a search result
+                # named like another type) is compared by shape, never merged into it
+                ctx = ctx._replace(field=vtype.name)
         return self.typeref(vtype, variant.children, ctx, variant.span, variant.description)
 
     def _literal(self, expr: TLiteral, children: tuple[Entry, ...], span: Span) -> RawType:

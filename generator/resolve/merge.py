@@ -41,6 +41,8 @@ class MergedField:
     authority: tuple[int, bool] = (0, False)  # of the observation it was first taken from
     unsure: bool = False  # the type is an ambiguous text's reading (`FieldObs.unsure`)
     spelled: RawType | None = None  # a union spelled out elsewhere that `type` names
+    # (made-up name, docs name): one place spells out inline what another names here
+    twins: list[tuple[DocName, DocName]] = field(default_factory=list)
 
 
 @dataclass
@@ -304,6 +306,17 @@ def _named_union(a: RawType, b: RawType) -> tuple[RawType, RawType] | None:
     return None
 
 
+def _twins(a: RawType, b: RawType, kept: RawType) -> list[tuple[DocName, DocName]]:
+    """(made-up, docs name) where unifying `a` and `b` kept a docs name over a made-up one."""
+    while isinstance(a, ir.ListOf) and isinstance(b, ir.ListOf) and isinstance(kept, ir.ListOf):
+        a, b, kept = a.item, b.item, kept.item
+    if isinstance(a, ir.Ref) and isinstance(b, ir.Ref) and isinstance(kept, ir.Ref):
+        other = a if kept.name == b.name else b
+        if other.name != kept.name and naming.made_up(other.name):
+            return [(other.name, kept.name)]
+    return []
+
+
 def _merge_field(
     owner: str, m: MergedField, f: FieldObs, source: Authority, diags: Diagnostics
 ) -> None:
@@ -328,6 +341,7 @@ def _merge_field(
             f" {m.span} ({why(m.authority, source)})",
         )
     else:
+        m.twins.extend(_twins(m.type, f.type, unified))
         m.type = unified
     # requiredness is the HTTP flavor's: Python's `Optional[X]` says null, not absent (c17)
     if m.required != f.required and not (f.python and m.wire is not None):
@@ -362,6 +376,8 @@ def fold_synthetic(
     variants (a Returns section's sibling variant bullets and the union the docs name). The
     first documented name by sorted order wins. Returns the mapping; references to folded names
     are rewritten in `merged`."""
+    mapping: dict[DocName, DocName] = {}
+    _fold_twins(merged, synthetic, mapping)
     by_shape: dict[tuple[tuple[str, bool], ...], list[tuple[DocName, MergedObject]]] = {}
     unions: dict[frozenset[RawType], DocName] = {}
     for name, m in sorted(merged.items()):  # indexed by shape: linear, not quadratic
@@ -371,7 +387,6 @@ def fold_synthetic(
             by_shape.setdefault(_shape(m), []).append((name, m))
         elif isinstance(m, UnionObs):
             unions.setdefault(frozenset(m.members), name)
-    mapping: dict[DocName, DocName] = {}
     found = True
     while found:  # until no more: a parent matches once its inline fields are folded
         found = False
@@ -381,6 +396,9 @@ def fold_synthetic(
             if isinstance(made, MergedObject):
                 candidates = by_shape.get(_shape(made), [])
                 match = next((n for n, d in candidates if _compatible(made, d)), None)
+                documented = merged.get(match) if match is not None else None
+                if isinstance(documented, MergedObject):
+                    _absorb(documented, made)
             elif isinstance(made, UnionObs):
                 match = unions.get(frozenset(made.members))
             if match is not None:
@@ -391,6 +409,51 @@ def fold_synthetic(
     return mapping
 
 
+def _fold_twins(
+    merged: dict[DocName, Merged], synthetic: set[DocName], mapping: dict[DocName, DocName]
+) -> None:
+    """Made-up copies folded into the type another place names at the same place (merging
+    kept the name: `MergedField.twins`), field by field down their fields, where the fields
+    are the same ones; their wire names and descriptions go into the named type."""
+    todo = [
+        t for m in merged.values() if isinstance(m, MergedObject) for f in m.fields for t in f.twins
+    ]
+    while todo:
+        made, named = todo.pop()
+        if made in mapping or made not in synthetic or made == named:
+            continue
+        a, b = merged.get(made), merged.get(named)
+        if not (isinstance(a, MergedObject) and isinstance(b, MergedObject)):
+            continue
+        if {shape_key(f.key) for f in a.fields} != {shape_key(f.key) for f in b.fields}:
+            continue
+        mapping[made] = named
+        _absorb(b, a)
+        theirs = {shape_key(f.key): f for f in b.fields}
+        for f in a.fields:
+            other = theirs[shape_key(f.key)]
+            x, y = f.type, other.type
+            while isinstance(x, ir.ListOf) and isinstance(y, ir.ListOf):
+                x, y = x.item, y.item
+            if isinstance(x, ir.Ref) and isinstance(y, ir.Ref):
+                todo.append((x.name, y.name))
+    rename_refs(merged, mapping)
+
+
+def _absorb(documented: MergedObject, made: MergedObject) -> None:
+    """What a folded copy knows that the documented type lacks: the wire names (a type only the
+    Python flavor names, spelled out by the HTTP flavor: `expires_at` is `expiresAt` on the
+    wire) and descriptions."""
+    theirs = {shape_key(f.key): f for f in made.fields}
+    for f in documented.fields:
+        other = theirs.get(shape_key(f.key))
+        if other is None:
+            continue
+        if f.wire is None and other.wire is not None:
+            f.wire = other.wire
+        f.description = f.description or other.description
+
+
 def rename_refs(merged: dict[DocName, Merged], mapping: dict[DocName, DocName]) -> None:
     """The references in `merged` to the names in `mapping`, renamed."""
     if mapping:
@@ -398,6 +461,8 @@ def rename_refs(merged: dict[DocName, Merged], mapping: dict[DocName, DocName]) 
             if isinstance(m, MergedObject):
                 for f in m.fields:
                     f.type = irwalk.rename_within(f.type, mapping)
+                    if f.twins:
+                        f.twins = [(mapping.get(a, a), mapping.get(b, b)) for a, b in f.twins]
             elif isinstance(m, UnionObs):
                 members = tuple(irwalk.rename_within(x, mapping) for x in m.members)
                 if members != m.members:

@@ -40,6 +40,7 @@ from generator.resolve.observations import (
     UnionObs,
 )
 from generator.resolve.unify import unify
+from generator.source import Span
 
 Scope = naming.Scope
 
@@ -144,7 +145,7 @@ def _order(k: naming.TypeKey, obs: Sequence[Obs]) -> tuple[object, ...]:
 
 def tell_apart(
     observations: Mapping[DocName, Sequence[Obs]],
-    references: Iterable[DocName],
+    references: Mapping[DocName, Sequence[Span]],
     diags: Diagnostics,
 ) -> Scoped:
     """Which keys are one type, and the name of each (see the module's docstring)."""
@@ -176,7 +177,7 @@ def tell_apart(
                 flat = _free(naming.scoped_type(cluster.scope, in_scope), used, spelled)
             used.add(flat)
             if cluster is not clusters[0]:
-                _told_apart(name, clusters[0], cluster, flat, observations, diags)
+                _told_apart(name, clusters[0], cluster, flat, observations, references, diags)
             for k in cluster.keys:
                 final[_key(k)] = flat
             scopes[flat], local[flat] = cluster.scope, in_scope
@@ -254,6 +255,14 @@ def _input_twins(
     return out
 
 
+def _same_names(a: Merged, b: Merged) -> bool:
+    """The same kind, and for objects the same field names: a copy that may differ in what it
+    says of them (merging reports it), not another type of the same title."""
+    if isinstance(a, MergedObject) or isinstance(b, MergedObject):
+        return _same_fields(a, b)
+    return type(a) is type(b)
+
+
 def _same_fields(a: Merged, b: Merged) -> bool:
     return (
         isinstance(a, MergedObject)
@@ -284,6 +293,8 @@ def _cluster(
         above = [c for c in clusters if c.declared and k.scope[: len(c.scope)] == c.scope]
         own = _declares(observations[_key(k)])
         home = _nearest(above, k.scope) if k in copies else None
+        if home is not None and not _same_names(home.shape, shapes[_key(k)]):
+            home = None  # a local title (a 6-field result named like an 11-field type)
         if home is not None:
             attached.add(_key(k))
         else:
@@ -370,11 +381,18 @@ def _told_apart(
     other: _Cluster,
     flat: DocName,
     observations: Mapping[DocName, Sequence[Obs]],
+    references: Mapping[DocName, Sequence[Span]],
     diags: Diagnostics,
 ) -> None:
-    """A note where a name is told apart: the place of the other shape, and its type's name."""
-    there = min(o.span for o in observations[_key(first.keys[0])])
-    here = min(o.span for o in observations[_key(other.keys[0])])
+    """A note where a name is told apart: the first place of the other shape, and its type's
+    name. (The first of every place that mentions it: the same whether or not a copy's
+    observations were collected again.)"""
+
+    def first_place(k: naming.TypeKey) -> Span:
+        key = _key(k)
+        return min((*references.get(key, ()), *(o.span for o in observations[key])))
+
+    there, here = first_place(first.keys[0]), first_place(other.keys[0])
     where = f" of {'.'.join(other.scope)}" if other.scope else ""
     diags.note(
         here,
@@ -405,8 +423,11 @@ def _names(name: DocName, clusters: list[_Cluster]) -> list[tuple[DocName, DocNa
             )
         taken.add((c.scope, chosen))
         in_scope.append(chosen)
+    # the bare name: a declared type before one only spelled out in place, then the shortest
+    # scope (a type of the client's own before one of a resource)
     by_depth = sorted(
-        zip(clusters, in_scope, strict=True), key=lambda p: (len(p[0].scope), p[0].scope)
+        zip(clusters, in_scope, strict=True),
+        key=lambda p: (not p[0].declared, len(p[0].scope), p[0].scope),
     )
     first_scope: dict[DocName, Scope] = {}
     for c, n in by_depth:

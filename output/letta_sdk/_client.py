@@ -9,10 +9,30 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from ._runtime import NOT_GIVEN, AsyncAPIClient, NotGiven, SyncAPIClient, Timeout
+from ._runtime import (
+    NOT_GIVEN,
+    AsyncAPIClient,
+    Body,
+    Headers,
+    NotGiven,
+    Query,
+    RequestOptions,
+    SyncAPIClient,
+    Timeout,
+)
+from .types.health_response import HealthResponse
 
 if TYPE_CHECKING:
+    from .resources.access_tokens import AccessTokensResource, AsyncAccessTokensResource
+    from .resources.agents import AgentsResource, AsyncAgentsResource
+    from .resources.archives import ArchivesResource, AsyncArchivesResource
+    from .resources.blocks import AsyncBlocksResource, BlocksResource
     from .resources.mcp_servers import AsyncMcpServersResource, McpServersResource
+    from .resources.messages import AsyncMessagesResource, MessagesResource
+    from .resources.models import AsyncModelsResource, ModelsResource
+    from .resources.passages import AsyncPassagesResource, PassagesResource
+    from .resources.steps import AsyncStepsResource, StepsResource
+    from .resources.tags import AsyncTagsResource, TagsResource
     from .resources.tools import AsyncToolsResource, ToolsResource
 
 __all__ = ["AsyncLetta", "Letta"]
@@ -49,16 +69,96 @@ class Letta(SyncAPIClient):
         )
 
     @cached_property
+    def access_tokens(self) -> AccessTokensResource:
+        from .resources.access_tokens import AccessTokensResource
+
+        return AccessTokensResource(self)
+
+    @cached_property
+    def agents(self) -> AgentsResource:
+        from .resources.agents import AgentsResource
+
+        return AgentsResource(self)
+
+    @cached_property
+    def archives(self) -> ArchivesResource:
+        from .resources.archives import ArchivesResource
+
+        return ArchivesResource(self)
+
+    @cached_property
+    def blocks(self) -> BlocksResource:
+        from .resources.blocks import BlocksResource
+
+        return BlocksResource(self)
+
+    @cached_property
     def mcp_servers(self) -> McpServersResource:
         from .resources.mcp_servers import McpServersResource
 
         return McpServersResource(self)
 
     @cached_property
+    def messages(self) -> MessagesResource:
+        from .resources.messages import MessagesResource
+
+        return MessagesResource(self)
+
+    @cached_property
+    def models(self) -> ModelsResource:
+        from .resources.models import ModelsResource
+
+        return ModelsResource(self)
+
+    @cached_property
+    def passages(self) -> PassagesResource:
+        from .resources.passages import PassagesResource
+
+        return PassagesResource(self)
+
+    @cached_property
+    def steps(self) -> StepsResource:
+        from .resources.steps import StepsResource
+
+        return StepsResource(self)
+
+    @cached_property
+    def tags(self) -> TagsResource:
+        from .resources.tags import TagsResource
+
+        return TagsResource(self)
+
+    @cached_property
     def tools(self) -> ToolsResource:
         from .resources.tools import ToolsResource
 
         return ToolsResource(self)
+
+    def health(
+        self,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> HealthResponse:
+        """Check Health
+
+        Liveness endpoint; returns 200 when process is responsive.
+        """
+        return self.request(
+            "get",
+            "/v1/health/",
+            cast_to=HealthResponse,
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
 
 
 class AsyncLetta(AsyncAPIClient):
@@ -85,13 +185,93 @@ class AsyncLetta(AsyncAPIClient):
         )
 
     @cached_property
+    def access_tokens(self) -> AsyncAccessTokensResource:
+        from .resources.access_tokens import AsyncAccessTokensResource
+
+        return AsyncAccessTokensResource(self)
+
+    @cached_property
+    def agents(self) -> AsyncAgentsResource:
+        from .resources.agents import AsyncAgentsResource
+
+        return AsyncAgentsResource(self)
+
+    @cached_property
+    def archives(self) -> AsyncArchivesResource:
+        from .resources.archives import AsyncArchivesResource
+
+        return AsyncArchivesResource(self)
+
+    @cached_property
+    def blocks(self) -> AsyncBlocksResource:
+        from .resources.blocks import AsyncBlocksResource
+
+        return AsyncBlocksResource(self)
+
+    @cached_property
     def mcp_servers(self) -> AsyncMcpServersResource:
         from .resources.mcp_servers import AsyncMcpServersResource
 
         return AsyncMcpServersResource(self)
 
     @cached_property
+    def messages(self) -> AsyncMessagesResource:
+        from .resources.messages import AsyncMessagesResource
+
+        return AsyncMessagesResource(self)
+
+    @cached_property
+    def models(self) -> AsyncModelsResource:
+        from .resources.models import AsyncModelsResource
+
+        return AsyncModelsResource(self)
+
+    @cached_property
+    def passages(self) -> AsyncPassagesResource:
+        from .resources.passages import AsyncPassagesResource
+
+        return AsyncPassagesResource(self)
+
+    @cached_property
+    def steps(self) -> AsyncStepsResource:
+        from .resources.steps import AsyncStepsResource
+
+        return AsyncStepsResource(self)
+
+    @cached_property
+    def tags(self) -> AsyncTagsResource:
+        from .resources.tags import AsyncTagsResource
+
+        return AsyncTagsResource(self)
+
+    @cached_property
     def tools(self) -> AsyncToolsResource:
         from .resources.tools import AsyncToolsResource
 
         return AsyncToolsResource(self)
+
+    async def health(
+        self,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> HealthResponse:
+        """Check Health
+
+        Liveness endpoint; returns 200 when process is responsive.
+        """
+        return await self.request(
+            "get",
+            "/v1/health/",
+            cast_to=HealthResponse,
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )

@@ -11,16 +11,93 @@ from fastapi import FastAPI
 from ._mock import MOCK_RESPONSES
 from ._openapi import OPENAPI
 from ._support import Resource, build_app
-from .handlers import McpServersToolsHandler, ToolsHandler
+from .handlers import (
+    AccessTokensHandler,
+    AgentsArchivesHandler,
+    AgentsBlocksHandler,
+    AgentsFilesHandler,
+    AgentsFoldersHandler,
+    AgentsHandler,
+    AgentsIdentitiesHandler,
+    AgentsMessagesHandler,
+    AgentsPassagesHandler,
+    AgentsScheduleHandler,
+    AgentsToolsHandler,
+    ArchivesHandler,
+    ArchivesPassagesHandler,
+    BlocksAgentsHandler,
+    BlocksHandler,
+    ClientHandler,
+    McpServersHandler,
+    McpServersToolsHandler,
+    MessagesHandler,
+    ModelsEmbeddingsHandler,
+    ModelsHandler,
+    PassagesHandler,
+    StepsFeedbackHandler,
+    StepsHandler,
+    StepsMessagesHandler,
+    StepsMetricsHandler,
+    StepsTraceHandler,
+    TagsHandler,
+    ToolsHandler,
+)
 from .routes import router
 
 RESOURCES = (
+    Resource(("agents",), AgentsHandler, ("list", "create", "delete", "retrieve", "update")),
+    Resource(("agents", "passages"), AgentsPassagesHandler, ("list", "create", "search", "delete")),
+    Resource(("agents", "archives"), AgentsArchivesHandler, ("attach", "detach")),
+    Resource(
+        ("agents", "blocks"),
+        AgentsBlocksHandler,
+        ("list", "attach", "detach", "retrieve", "update"),
+    ),
+    Resource(("agents", "files"), AgentsFilesHandler, ("list", "close_all", "close", "open")),
+    Resource(("agents", "folders"), AgentsFoldersHandler, ("list", "attach", "detach")),
+    Resource(("agents", "identities"), AgentsIdentitiesHandler, ("attach", "detach")),
+    Resource(
+        ("agents", "messages"),
+        AgentsMessagesHandler,
+        ("list", "create_async", "cancel", "reset", "compact"),
+    ),
+    Resource(
+        ("agents", "schedule"), AgentsScheduleHandler, ("list", "create", "delete", "retrieve")
+    ),
+    Resource(
+        ("agents", "tools"),
+        AgentsToolsHandler,
+        ("list", "update_approval", "attach", "detach", "run"),
+    ),
+    Resource(("archives",), ArchivesHandler, ("list", "create", "delete", "retrieve", "update")),
+    Resource(
+        ("archives", "passages"), ArchivesPassagesHandler, ("create", "create_many", "delete")
+    ),
+    Resource(("blocks",), BlocksHandler, ("list", "create", "delete", "retrieve", "update")),
+    Resource(("blocks", "agents"), BlocksAgentsHandler, ("list",)),
+    Resource(("access_tokens",), AccessTokensHandler, ("list", "create", "delete")),
+    Resource((), ClientHandler, ("health",)),
+    Resource(
+        ("mcp_servers",),
+        McpServersHandler,
+        ("list", "create", "delete", "retrieve", "update", "refresh"),
+    ),
+    Resource(("mcp_servers", "tools"), McpServersToolsHandler, ("list", "retrieve", "run")),
+    Resource(("messages",), MessagesHandler, ("list", "search", "retrieve")),
+    Resource(("models",), ModelsHandler, ("list",)),
+    Resource(("models", "embeddings"), ModelsEmbeddingsHandler, ("list",)),
+    Resource(("passages",), PassagesHandler, ("search",)),
+    Resource(("steps",), StepsHandler, ("list", "retrieve")),
+    Resource(("steps", "feedback"), StepsFeedbackHandler, ("create",)),
+    Resource(("steps", "messages"), StepsMessagesHandler, ("list",)),
+    Resource(("steps", "metrics"), StepsMetricsHandler, ("retrieve",)),
+    Resource(("steps", "trace"), StepsTraceHandler, ("retrieve",)),
+    Resource(("tags",), TagsHandler, ("list",)),
     Resource(
         ("tools",),
         ToolsHandler,
-        ("delete", "retrieve", "update", "list", "create", "upsert", "search"),
+        ("list", "create", "upsert", "search", "delete", "retrieve", "update"),
     ),
-    Resource(("mcp_servers", "tools"), McpServersToolsHandler, ("run", "retrieve", "list")),
 )
 
 

@@ -7,22 +7,2321 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Awaitable
+from datetime import datetime
 from typing import Literal, Protocol
 
+from letta_sdk.types.access_token_create_params import AccessTokenCreateParams
+from letta_sdk.types.access_token_create_response import AccessTokenCreateResponse
+from letta_sdk.types.access_token_delete_params import AccessTokenDeleteParams
+from letta_sdk.types.access_token_list_response import AccessTokenListResponse
+from letta_sdk.types.agent_create_params import AgentCreateParams
+from letta_sdk.types.agent_state import AgentState
+from letta_sdk.types.agent_update_params import AgentUpdateParams
+from letta_sdk.types.agents_file_list_response import AgentsFileListResponse
+from letta_sdk.types.agents_message import AgentsMessage
+from letta_sdk.types.agents_passage import AgentsPassage
+from letta_sdk.types.agents_passage_search_response2 import AgentsPassageSearchResponse2
+from letta_sdk.types.archive import Archive
+from letta_sdk.types.archive_create_params import ArchiveCreateParams
+from letta_sdk.types.archive_update_params import ArchiveUpdateParams
+from letta_sdk.types.archives_passage import ArchivesPassage
+from letta_sdk.types.block_response import BlockResponse
+from letta_sdk.types.block_update import BlockUpdate
+from letta_sdk.types.compaction_response import CompactionResponse
+from letta_sdk.types.create_block import CreateBlock
+from letta_sdk.types.embedding_model import EmbeddingModel
+from letta_sdk.types.feedback_create_params import FeedbackCreateParams
+from letta_sdk.types.folder_list_response import FolderListResponse
+from letta_sdk.types.health_response import HealthResponse
+from letta_sdk.types.mcp_server_create_params import McpServerCreateParams
+from letta_sdk.types.mcp_server_create_response import McpServerCreateResponse
+from letta_sdk.types.mcp_server_list_response_item import McpServerListResponseItem
+from letta_sdk.types.mcp_server_retrieve_response import McpServerRetrieveResponse
+from letta_sdk.types.mcp_server_update_params import McpServerUpdateParams
+from letta_sdk.types.mcp_server_update_response import McpServerUpdateResponse
+from letta_sdk.types.message import Message
+from letta_sdk.types.message_cancel_params import MessageCancelParams
+from letta_sdk.types.message_compact_params import MessageCompactParams
+from letta_sdk.types.message_create_async_params import MessageCreateAsyncParams
+from letta_sdk.types.message_reset_params import MessageResetParams
+from letta_sdk.types.message_search_request import MessageSearchRequest
+from letta_sdk.types.message_search_response_item2 import MessageSearchResponseItem2
+from letta_sdk.types.message_type import MessageType
+from letta_sdk.types.metric_retrieve_response import MetricRetrieveResponse
+from letta_sdk.types.model import Model
+from letta_sdk.types.passage import Passage
+from letta_sdk.types.passage_create_many_params import PassageCreateManyParams
+from letta_sdk.types.passage_create_params import PassageCreateParams
+from letta_sdk.types.passage_search_params import PassageSearchParams
+from letta_sdk.types.passage_search_response_item import PassageSearchResponseItem
+from letta_sdk.types.provider_category import ProviderCategory
+from letta_sdk.types.provider_trace import ProviderTrace
+from letta_sdk.types.provider_type import ProviderType
+from letta_sdk.types.run import Run
+from letta_sdk.types.schedule_create_params import ScheduleCreateParams
+from letta_sdk.types.schedule_create_response import ScheduleCreateResponse
+from letta_sdk.types.schedule_delete_response import ScheduleDeleteResponse
+from letta_sdk.types.schedule_list_response import ScheduleListResponse
+from letta_sdk.types.schedule_retrieve_response import ScheduleRetrieveResponse
+from letta_sdk.types.step import Step
+from letta_sdk.types.steps_message_list_response import StepsMessageListResponse
+from letta_sdk.types.stop_reason_type import StopReasonType
 from letta_sdk.types.tool import Tool
 from letta_sdk.types.tool_create import ToolCreate
-from letta_sdk.types.tool_delete_response import ToolDeleteResponse
+from letta_sdk.types.tool_execute_request import ToolExecuteRequest
 from letta_sdk.types.tool_execution_result import ToolExecutionResult
-from letta_sdk.types.tool_list_response import ToolListResponse
-from letta_sdk.types.tool_run_params import ToolRunParams
 from letta_sdk.types.tool_search_request import ToolSearchRequest
 from letta_sdk.types.tool_search_result import ToolSearchResult
+from letta_sdk.types.tool_update_approval_params import ToolUpdateApprovalParams
 from letta_sdk.types.tool_update_params import ToolUpdateParams
 
 __all__ = [
+    "AccessTokensHandler",
+    "AgentsArchivesHandler",
+    "AgentsBlocksHandler",
+    "AgentsFilesHandler",
+    "AgentsFoldersHandler",
+    "AgentsHandler",
+    "AgentsIdentitiesHandler",
+    "AgentsMessagesHandler",
+    "AgentsPassagesHandler",
+    "AgentsScheduleHandler",
+    "AgentsToolsHandler",
+    "ArchivesHandler",
+    "ArchivesPassagesHandler",
+    "BlocksAgentsHandler",
+    "BlocksHandler",
+    "ClientHandler",
+    "McpServersHandler",
     "McpServersToolsHandler",
+    "MessagesHandler",
+    "ModelsEmbeddingsHandler",
+    "ModelsHandler",
+    "PassagesHandler",
+    "StepsFeedbackHandler",
+    "StepsHandler",
+    "StepsMessagesHandler",
+    "StepsMetricsHandler",
+    "StepsTraceHandler",
+    "TagsHandler",
     "ToolsHandler",
 ]
+
+
+class AgentsHandler(Protocol):
+    """Handler of the `agents` operations.
+
+    Implement any of these methods (sync or async) on your own object and pass it to
+    `create_app`: an instance of a class that subclasses this protocol, an object with resource
+    attributes like the SDK client, or a mapping {'agents': obj}. A method left out answers 501.
+
+    Calling convention: path parameters positional-or-keyword (in path order), then query and
+    header parameters keyword-only by their SDK (Python) names, then `body` (the request model)
+    keyword-only when the operation has a body. The server passes every argument; an optional
+    one the request leaves out arrives as its documented default, or None. Return the response
+    model (a dict, or a list of models or dicts, is accepted and validated into it); an async
+    method returns it from a coroutine. Raise `HandlerError(status_code, detail)` to answer an
+    error.
+    """
+
+    def list(
+        self,
+        *,
+        after: str | None,
+        ascending: bool | None,
+        base_template_id: str | None,
+        before: str | None,
+        created_by_id: str | None,
+        identifier_keys: builtins.list[str] | None,
+        identity_id: str | None,
+        include: builtins.list[
+            Literal[
+                "agent.blocks",
+                "agent.identities",
+                "agent.managed_group",
+                "agent.pending_approval",
+                "agent.secrets",
+                "agent.sources",
+                "agent.tags",
+                "agent.tools",
+            ]
+        ]
+        | None,
+        include_relationships: builtins.list[str] | None,
+        last_stop_reason: StopReasonType | None,
+        limit: int | None,
+        match_all_tags: bool | None,
+        name: str | None,
+        order: Literal["asc", "desc"] | None,
+        order_by: Literal["created_at", "updated_at", "last_run_completion"] | None,
+        project_id: str | None,
+        query_text: str | None,
+        sort_by: str | None,
+        tags: builtins.list[str] | None,
+        template_id: str | None,
+    ) -> builtins.list[AgentState] | Awaitable[builtins.list[AgentState]]:
+        """List Agents
+
+        Get a list of all agents.
+
+        GET /v1/agents/
+
+        Args:
+            after: Cursor for pagination
+            ascending: Whether to sort agents oldest to newest (True) or newest to oldest (False, default)
+            base_template_id: Search agents by base template ID
+            before: Cursor for pagination
+            created_by_id: Filter agents by the user who created them.
+            identifier_keys: Search agents by identifier keys
+            identity_id: Search agents by identity ID
+            include: Specify which relational fields to include in the response. No relationships are included by default.
+            include_relationships: Specify which relational fields (e.g., 'tools', 'sources', 'memory') to include in the response. If not provided, all relationships are loaded by default. Using this can optimize performance by reducing unnecessary joins.This is a legacy parameter, and no longer supported after 1.0.0 SDK versions.
+            last_stop_reason: Filter agents by their last stop reason.
+            limit: Limit for pagination
+            match_all_tags: If True, only returns agents that match ALL given tags. Otherwise, return agents that have ANY of the passed-in tags.
+            name: Name of the agent
+            order: Sort order for agents by creation time. 'asc' for oldest first, 'desc' for newest first
+            order_by: Field to sort by
+            project_id: Search agents by project ID - this will default to your default project on cloud
+            query_text: Search agents by name
+            sort_by: Field to sort by. Options: 'created_at' (default), 'last_run_completion'
+            tags: List of tags to filter agents by
+            template_id: Search agents by template ID
+        """
+
+    def create(
+        self,
+        *,
+        body: AgentCreateParams,
+    ) -> AgentState | Awaitable[AgentState]:
+        """Create Agent
+
+        Create an agent.
+
+        POST /v1/agents/
+
+        Body fields (AgentCreateParams):
+            agent_type: The type of agent.
+            base_template_id: Deprecated: No longer used. The base template id of the agent.
+            block_ids: The ids of the blocks used by the agent.
+            compaction_settings: Configuration for conversation compaction / summarization. Per-model settings (temperature, max tokens, etc.) are derived from the default configuration for that handle.
+            context_window_limit: The context window limit used by the agent.
+            description: The description of the agent.
+            embedding: The embedding model handle used by the agent (format: provider/model-name).
+            embedding_chunk_size: Deprecated: No longer used. The embedding chunk size used by the agent.
+            embedding_config: Configuration for embedding model connection and processing parameters.
+            enable_reasoner: Deprecated: Use `model` field to configure reasoning instead. Whether to enable internal extended thinking step for a reasoner model.
+            enable_sleeptime: If set to True, memory management will move to a background agent thread.
+            folder_ids: The ids of the folders used by the agent.
+            from_template: Deprecated: please use the 'create agents from a template' endpoint instead.
+            hidden: Deprecated: No longer used. If set to True, the agent will be hidden.
+            identity_ids: The ids of the identities associated with this agent.
+            include_base_tool_rules: If true, attaches the Letta base tool rules (e.g. deny all tools not explicitly allowed).
+            include_base_tools: If true, attaches the Letta core tools (e.g. core_memory related functions).
+            include_default_source: If true, automatically creates and attaches a default data source for this agent.
+            initial_message_sequence: The initial set of messages to put in the agent's in-context memory.
+            llm_config: Configuration for Language Model (LLM) connection and generation parameters. .. deprecated:: LLMConfig is deprecated and should not be used as an input or return type in API calls. Use the schemas in letta.schemas.model (ModelSettings, OpenAIModelSettings, etc.) instead. For conversion, use the _to_model() method or Model._from_llm_config() method.
+            max_files_open: Maximum number of files that can be open at once for this agent. Setting this too high may exceed the context window, which will break the agent.
+            max_reasoning_tokens: Deprecated: Use `model` field to configure reasoning tokens instead. The maximum number of tokens to generate for reasoning step.
+            max_tokens: Deprecated: Use `model` field to configure max output tokens instead. The maximum number of tokens to generate, including reasoning step.
+            memory_blocks: The blocks to create in the agent's in-context memory.
+            memory_variables: Deprecated: Only relevant for creating agents from a template. Use the 'create agents from a template' endpoint instead.
+            message_buffer_autoclear: If set to True, the agent will not remember previous messages (though the agent will still retain state via core memory blocks and archival/recall memory). Not recommended unless you have an advanced use case.
+            metadata: The metadata of the agent.
+            model: The model handle for the agent to use (format: provider/model-name).
+            model_settings: The model settings for the agent.
+            name: The name of the agent.
+            parallel_tool_calls: Deprecated: Use `model_settings` to configure parallel tool calls instead. If set to True, enables parallel tool calling.
+            per_file_view_window_char_limit: The per-file view window character limit for this agent. Setting this too high may exceed the context window, which will break the agent.
+            project: Deprecated: Project should now be passed via the X-Project header instead of in the request body. If using the SDK, this can be done via the x_project parameter.
+            project_id: Deprecated: No longer used. The id of the project the agent belongs to.
+            reasoning: Deprecated: Use `model` field to configure reasoning instead. Whether to enable reasoning for this agent.
+            response_format: Deprecated: Use `model_settings` field to configure response format instead. The response format for the agent.
+            secrets: The environment variables for tool execution specific to this agent.
+            source_ids: Deprecated: Use `folder_ids` field instead. The ids of the sources used by the agent.
+            system: The system prompt used by the agent.
+            tags: The tags associated with the agent.
+            template: Deprecated: No longer used.
+            template_id: Deprecated: No longer used. The id of the template the agent belongs to.
+            timezone: The timezone of the agent (IANA format).
+            tool_exec_environment_variables: Deprecated: Use `secrets` field instead. Environment variables for tool execution.
+            tool_ids: The ids of the tools used by the agent.
+            tool_rules: The tool rules governing the agent.
+            tools: The tools used by the agent.
+        """
+
+    def delete(
+        self,
+        agent_id: str,
+    ) -> object | Awaitable[object]:
+        """Delete Agent
+
+        Delete an agent.
+
+        DELETE /v1/agents/{agent_id}
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+        """
+
+    def retrieve(
+        self,
+        agent_id: str,
+        *,
+        include: builtins.list[
+            Literal[
+                "agent.blocks",
+                "agent.identities",
+                "agent.managed_group",
+                "agent.pending_approval",
+                "agent.secrets",
+                "agent.sources",
+                "agent.tags",
+                "agent.tools",
+            ]
+        ]
+        | None,
+        include_relationships: builtins.list[str] | None,
+    ) -> AgentState | Awaitable[AgentState]:
+        """Retrieve Agent
+
+        Get the state of the agent.
+
+        GET /v1/agents/{agent_id}
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+            include: Specify which relational fields to include in the response. No relationships are included by default.
+            include_relationships: Specify which relational fields (e.g., 'tools', 'sources', 'memory') to include in the response. If not provided, all relationships are loaded by default. Using this can optimize performance by reducing unnecessary joins.This is a legacy parameter, and no longer supported after 1.0.0 SDK versions.
+        """
+
+    def update(
+        self,
+        agent_id: str,
+        *,
+        body: AgentUpdateParams,
+    ) -> AgentState | Awaitable[AgentState]:
+        """Update Agent
+
+        Update an existing agent.
+
+        PATCH /v1/agents/{agent_id}
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+
+        Body fields (AgentUpdateParams):
+            base_template_id: The base template id of the agent.
+            block_ids: The ids of the blocks used by the agent.
+            compaction_settings: Configuration for conversation compaction / summarization. Per-model settings (temperature, max tokens, etc.) are derived from the default configuration for that handle.
+            context_window_limit: The context window limit used by the agent.
+            description: The description of the agent.
+            embedding: The embedding model handle used by the agent (format: provider/model-name).
+            embedding_config: Configuration for embedding model connection and processing parameters.
+            enable_sleeptime: If set to True, memory management will move to a background agent thread.
+            folder_ids: The ids of the folders used by the agent.
+            hidden: If set to True, the agent will be hidden.
+            identity_ids: The ids of the identities associated with this agent.
+            last_run_completion: The timestamp when the agent last completed a run.
+            last_run_duration_ms: The duration in milliseconds of the agent's last run.
+            last_stop_reason: The stop reason from the agent's last run.
+            llm_config: Configuration for Language Model (LLM) connection and generation parameters. .. deprecated:: LLMConfig is deprecated and should not be used as an input or return type in API calls. Use the schemas in letta.schemas.model (ModelSettings, OpenAIModelSettings, etc.) instead. For conversion, use the _to_model() method or Model._from_llm_config() method.
+            max_files_open: Maximum number of files that can be open at once for this agent. Setting this too high may exceed the context window, which will break the agent.
+            max_tokens: Deprecated: Use `model` field to configure max output tokens instead. The maximum number of tokens to generate, including reasoning step.
+            message_buffer_autoclear: If set to True, the agent will not remember previous messages (though the agent will still retain state via core memory blocks and archival/recall memory). Not recommended unless you have an advanced use case.
+            message_ids: The ids of the messages in the agent's in-context memory.
+            metadata: The metadata of the agent.
+            model: The model handle used by the agent (format: provider/model-name).
+            model_settings: The model settings for the agent.
+            name: The name of the agent.
+            parallel_tool_calls: Deprecated: Use `model_settings` to configure parallel tool calls instead. If set to True, enables parallel tool calling.
+            per_file_view_window_char_limit: The per-file view window character limit for this agent. Setting this too high may exceed the context window, which will break the agent.
+            project_id: The id of the project the agent belongs to.
+            reasoning: Deprecated: Use `model` field to configure reasoning instead. Whether to enable reasoning for this agent.
+            response_format: Deprecated: Use `model_settings` field to configure response format instead. The response format for the agent.
+            secrets: The environment variables for tool execution specific to this agent.
+            source_ids: Deprecated: Use `folder_ids` field instead. The ids of the sources used by the agent.
+            system: The system prompt used by the agent.
+            tags: The tags associated with the agent.
+            template_id: The id of the template the agent belongs to.
+            timezone: The timezone of the agent (IANA format).
+            tool_exec_environment_variables: Deprecated: use `secrets` field instead
+            tool_ids: The ids of the tools used by the agent.
+            tool_rules: The tool rules governing the agent.
+        """
+
+
+class AgentsPassagesHandler(Protocol):
+    """Handler of the `agents.passages` operations.
+
+    Implement any of these methods (sync or async) on your own object and pass it to
+    `create_app`: an instance of a class that subclasses this protocol, an object with resource
+    attributes like the SDK client, or a mapping {'agents.passages': obj}. A method left out
+    answers 501.
+
+    Calling convention: path parameters positional-or-keyword (in path order), then query and
+    header parameters keyword-only by their SDK (Python) names, then `body` (the request model)
+    keyword-only when the operation has a body. The server passes every argument; an optional
+    one the request leaves out arrives as its documented default, or None. Return the response
+    model (a dict, or a list of models or dicts, is accepted and validated into it); an async
+    method returns it from a coroutine. Raise `HandlerError(status_code, detail)` to answer an
+    error.
+    """
+
+    def list(
+        self,
+        agent_id: str,
+        *,
+        after: str | None,
+        ascending: bool | None,
+        before: str | None,
+        limit: int | None,
+        search: str | None,
+    ) -> builtins.list[AgentsPassage] | Awaitable[builtins.list[AgentsPassage]]:
+        """List Passages
+
+        Retrieve the memories in an agent's archival memory store (paginated query).
+
+        GET /v1/agents/{agent_id}/archival-memory
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+            after: Unique ID of the memory to start the query range at.
+            ascending: Whether to sort passages oldest to newest (True, default) or newest to oldest (False)
+            before: Unique ID of the memory to end the query range at.
+            limit: How many results to include in the response.
+            search: Search passages by text
+        """
+
+    def create(
+        self,
+        agent_id: str,
+        *,
+        body: PassageCreateParams,
+    ) -> builtins.list[AgentsPassage] | Awaitable[builtins.list[AgentsPassage]]:
+        """Create Passage
+
+        Insert a memory into an agent's archival memory store.
+
+        POST /v1/agents/{agent_id}/archival-memory
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+
+        Body fields (PassageCreateParams):
+            text: Text to write to archival memory.
+            created_at: Optional timestamp for the memory (defaults to current UTC time).
+            tags: Optional list of tags to attach to the memory.
+        """
+
+    def search(
+        self,
+        agent_id: str,
+        *,
+        query: str,
+        end_datetime: datetime | None,
+        start_datetime: datetime | None,
+        tag_match_mode: Literal["any", "all"] | None,
+        tags: builtins.list[str] | None,
+        top_k: int | None,
+    ) -> AgentsPassageSearchResponse2 | Awaitable[AgentsPassageSearchResponse2]:
+        """Search Archival Memory
+
+        Search archival memory using semantic (embedding-based) search with optional temporal filtering.
+
+        This endpoint allows manual triggering of archival memory searches, enabling users to query
+        an agent's archival memory store directly via the API. The search uses the same functionality
+        as the agent's archival_memory_search tool but is accessible for external API usage.
+
+        GET /v1/agents/{agent_id}/archival-memory/search
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+            query: String to search for using semantic similarity
+            end_datetime: Filter results to passages created before this datetime
+            start_datetime: Filter results to passages created after this datetime
+            tag_match_mode: How to match tags - 'any' to match passages with any of the tags, 'all' to match only passages with all tags
+            tags: Optional list of tags to filter search results
+            top_k: Maximum number of results to return. Uses system default if not specified
+        """
+
+    def delete(
+        self,
+        agent_id: str,
+        memory_id: str,
+    ) -> object | Awaitable[object]:
+        """Delete Passage
+
+        Delete a memory from an agent's archival memory store.
+
+        DELETE /v1/agents/{agent_id}/archival-memory/{memory_id}
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+        """
+
+
+class AgentsArchivesHandler(Protocol):
+    """Handler of the `agents.archives` operations.
+
+    Implement any of these methods (sync or async) on your own object and pass it to
+    `create_app`: an instance of a class that subclasses this protocol, an object with resource
+    attributes like the SDK client, or a mapping {'agents.archives': obj}. A method left out
+    answers 501.
+
+    Calling convention: path parameters positional-or-keyword (in path order), then query and
+    header parameters keyword-only by their SDK (Python) names, then `body` (the request model)
+    keyword-only when the operation has a body. The server passes every argument; an optional
+    one the request leaves out arrives as its documented default, or None. Return the response
+    model (a dict, or a list of models or dicts, is accepted and validated into it); an async
+    method returns it from a coroutine. Raise `HandlerError(status_code, detail)` to answer an
+    error.
+    """
+
+    def attach(
+        self,
+        agent_id: str,
+        archive_id: str,
+    ) -> object | Awaitable[object]:
+        """Attach Archive To Agent
+
+        Attach an archive to an agent.
+
+        PATCH /v1/agents/{agent_id}/archives/attach/{archive_id}
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+        """
+
+    def detach(
+        self,
+        agent_id: str,
+        archive_id: str,
+    ) -> object | Awaitable[object]:
+        """Detach Archive From Agent
+
+        Detach an archive from an agent.
+
+        PATCH /v1/agents/{agent_id}/archives/detach/{archive_id}
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+        """
+
+
+class AgentsBlocksHandler(Protocol):
+    """Handler of the `agents.blocks` operations.
+
+    Implement any of these methods (sync or async) on your own object and pass it to
+    `create_app`: an instance of a class that subclasses this protocol, an object with resource
+    attributes like the SDK client, or a mapping {'agents.blocks': obj}. A method left out
+    answers 501.
+
+    Calling convention: path parameters positional-or-keyword (in path order), then query and
+    header parameters keyword-only by their SDK (Python) names, then `body` (the request model)
+    keyword-only when the operation has a body. The server passes every argument; an optional
+    one the request leaves out arrives as its documented default, or None. Return the response
+    model (a dict, or a list of models or dicts, is accepted and validated into it); an async
+    method returns it from a coroutine. Raise `HandlerError(status_code, detail)` to answer an
+    error.
+    """
+
+    def list(
+        self,
+        agent_id: str,
+        *,
+        after: str | None,
+        before: str | None,
+        limit: int | None,
+        order: Literal["asc", "desc"] | None,
+        order_by: Literal["created_at"] | None,
+    ) -> builtins.list[BlockResponse] | Awaitable[builtins.list[BlockResponse]]:
+        """List Blocks For Agent
+
+        Retrieve the core memory blocks of a specific agent.
+
+        GET /v1/agents/{agent_id}/core-memory/blocks
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+            after: Cursor for pagination (block ID). Returns results relative to this ID in the specified sort order. Expected format: 'block-<uuid4>'
+            before: Cursor for pagination (block ID). Returns results relative to this ID in the specified sort order. Expected format: 'block-<uuid4>'
+            limit: Maximum number of blocks to return
+            order: Sort order for blocks by creation time. 'asc' for oldest first, 'desc' for newest first
+            order_by: Field to sort by
+        """
+
+    def attach(
+        self,
+        agent_id: str,
+        block_id: str,
+    ) -> AgentState | Awaitable[AgentState]:
+        """Attach Block To Agent
+
+        Attach a core memory block to an agent.
+
+        PATCH /v1/agents/{agent_id}/core-memory/blocks/attach/{block_id}
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+            block_id: The ID of the block in the format 'block-<uuid4>'
+        """
+
+    def detach(
+        self,
+        agent_id: str,
+        block_id: str,
+    ) -> AgentState | Awaitable[AgentState]:
+        """Detach Block From Agent
+
+        Detach a core memory block from an agent.
+
+        PATCH /v1/agents/{agent_id}/core-memory/blocks/detach/{block_id}
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+            block_id: The ID of the block in the format 'block-<uuid4>'
+        """
+
+    def retrieve(
+        self,
+        agent_id: str,
+        block_label: str,
+    ) -> BlockResponse | Awaitable[BlockResponse]:
+        """Retrieve Block For Agent
+
+        Retrieve a core memory block from an agent.
+
+        GET /v1/agents/{agent_id}/core-memory/blocks/{block_label}
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+        """
+
+    def update(
+        self,
+        agent_id: str,
+        block_label: str,
+        *,
+        body: BlockUpdate,
+    ) -> BlockResponse | Awaitable[BlockResponse]:
+        """Update Block For Agent
+
+        Updates a core memory block of an agent.
+
+        PATCH /v1/agents/{agent_id}/core-memory/blocks/{block_label}
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+
+        Body fields (BlockUpdate):
+            base_template_id: The base template id of the block.
+            deployment_id: The id of the deployment.
+            description: Description of the block.
+            entity_id: The id of the entity within the template.
+            hidden: If set to True, the block will be hidden.
+            is_template: Whether the block is a template (e.g. saved human/persona options).
+            label: Label of the block (e.g. 'human', 'persona') in the context window.
+            limit: Character limit of the block.
+            metadata: Metadata of the block.
+            preserve_on_migration: Preserve the block on template migration.
+            project_id: The associated project id.
+            read_only: Whether the agent has read-only access to the block.
+            tags: The tags to associate with the block.
+            template_id: The id of the template.
+            template_name: Name of the block if it is a template.
+            value: Value of the block.
+        """
+
+
+class AgentsFilesHandler(Protocol):
+    """Handler of the `agents.files` operations.
+
+    Implement any of these methods (sync or async) on your own object and pass it to
+    `create_app`: an instance of a class that subclasses this protocol, an object with resource
+    attributes like the SDK client, or a mapping {'agents.files': obj}. A method left out
+    answers 501.
+
+    Calling convention: path parameters positional-or-keyword (in path order), then query and
+    header parameters keyword-only by their SDK (Python) names, then `body` (the request model)
+    keyword-only when the operation has a body. The server passes every argument; an optional
+    one the request leaves out arrives as its documented default, or None. Return the response
+    model (a dict, or a list of models or dicts, is accepted and validated into it); an async
+    method returns it from a coroutine. Raise `HandlerError(status_code, detail)` to answer an
+    error.
+    """
+
+    def list(
+        self,
+        agent_id: str,
+        *,
+        after: str | None,
+        before: str | None,
+        cursor: str | None,
+        is_open: bool | None,
+        limit: int | None,
+        order: Literal["asc", "desc"] | None,
+        order_by: Literal["created_at"] | None,
+    ) -> AgentsFileListResponse | Awaitable[AgentsFileListResponse]:
+        """List Files For Agent
+
+        Get the files attached to an agent with their open/closed status.
+
+        GET /v1/agents/{agent_id}/files
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+            after: Cursor for pagination (file ID). Returns results relative to this ID in the specified sort order. Expected format: 'file-<uuid4>'
+            before: Cursor for pagination (file ID). Returns results relative to this ID in the specified sort order. Expected format: 'file-<uuid4>'
+            cursor: Pagination cursor from previous response (deprecated, use before/after)
+            is_open: Filter by open status (true for open files, false for closed files)
+            limit: Maximum number of files to return
+            order: Sort order for files by creation time. 'asc' for oldest first, 'desc' for newest first
+            order_by: Field to sort by
+        """
+
+    def close_all(
+        self,
+        agent_id: str,
+    ) -> builtins.list[str] | Awaitable[builtins.list[str]]:
+        """Close All Files For Agent
+
+        Closes all currently open files for a given agent.
+
+        This endpoint updates the file state for the agent so that no files are marked as open.
+        Typically used to reset the working memory view for the agent.
+
+        PATCH /v1/agents/{agent_id}/files/close-all
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+        """
+
+    def close(
+        self,
+        agent_id: str,
+        file_id: str,
+    ) -> object | Awaitable[object]:
+        """Close File For Agent
+
+        Closes a specific file for a given agent.
+
+        This endpoint marks a specific file as closed in the agent's file state.
+        The file will be removed from the agent's working memory view.
+
+        PATCH /v1/agents/{agent_id}/files/{file_id}/close
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+            file_id: The ID of the file in the format 'file-<uuid4>'
+        """
+
+    def open(
+        self,
+        agent_id: str,
+        file_id: str,
+    ) -> builtins.list[str] | Awaitable[builtins.list[str]]:
+        """Open File For Agent
+
+        Opens a specific file for a given agent.
+
+        This endpoint marks a specific file as open in the agent's file state.
+        The file will be included in the agent's working memory view.
+        Returns a list of file names that were closed due to LRU eviction.
+
+        PATCH /v1/agents/{agent_id}/files/{file_id}/open
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+            file_id: The ID of the file in the format 'file-<uuid4>'
+        """
+
+
+class AgentsFoldersHandler(Protocol):
+    """Handler of the `agents.folders` operations.
+
+    Implement any of these methods (sync or async) on your own object and pass it to
+    `create_app`: an instance of a class that subclasses this protocol, an object with resource
+    attributes like the SDK client, or a mapping {'agents.folders': obj}. A method left out
+    answers 501.
+
+    Calling convention: path parameters positional-or-keyword (in path order), then query and
+    header parameters keyword-only by their SDK (Python) names, then `body` (the request model)
+    keyword-only when the operation has a body. The server passes every argument; an optional
+    one the request leaves out arrives as its documented default, or None. Return the response
+    model (a dict, or a list of models or dicts, is accepted and validated into it); an async
+    method returns it from a coroutine. Raise `HandlerError(status_code, detail)` to answer an
+    error.
+    """
+
+    def list(
+        self,
+        agent_id: str,
+        *,
+        after: str | None,
+        before: str | None,
+        limit: int | None,
+        order: Literal["asc", "desc"] | None,
+        order_by: Literal["created_at"] | None,
+    ) -> builtins.list[FolderListResponse] | Awaitable[builtins.list[FolderListResponse]]:
+        """List Folders For Agent
+
+        Get the folders associated with an agent.
+
+        GET /v1/agents/{agent_id}/folders
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+            after: Cursor for pagination (source ID). Returns results relative to this ID in the specified sort order. Expected format: 'source-<uuid4>'
+            before: Cursor for pagination (source ID). Returns results relative to this ID in the specified sort order. Expected format: 'source-<uuid4>'
+            limit: Maximum number of sources to return
+            order: Sort order for sources by creation time. 'asc' for oldest first, 'desc' for newest first
+            order_by: Field to sort by
+        """
+
+    def attach(
+        self,
+        agent_id: str,
+        folder_id: str,
+    ) -> AgentState | Awaitable[AgentState]:
+        """Attach Folder To Agent
+
+        Attach a folder to an agent.
+
+        PATCH /v1/agents/{agent_id}/folders/attach/{folder_id}
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+            folder_id: The ID of the source in the format 'source-<uuid4>'
+        """
+
+    def detach(
+        self,
+        agent_id: str,
+        folder_id: str,
+    ) -> AgentState | Awaitable[AgentState]:
+        """Detach Folder From Agent
+
+        Detach a folder from an agent.
+
+        PATCH /v1/agents/{agent_id}/folders/detach/{folder_id}
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+            folder_id: The ID of the source in the format 'source-<uuid4>'
+        """
+
+
+class AgentsIdentitiesHandler(Protocol):
+    """Handler of the `agents.identities` operations.
+
+    Implement any of these methods (sync or async) on your own object and pass it to
+    `create_app`: an instance of a class that subclasses this protocol, an object with resource
+    attributes like the SDK client, or a mapping {'agents.identities': obj}. A method left out
+    answers 501.
+
+    Calling convention: path parameters positional-or-keyword (in path order), then query and
+    header parameters keyword-only by their SDK (Python) names, then `body` (the request model)
+    keyword-only when the operation has a body. The server passes every argument; an optional
+    one the request leaves out arrives as its documented default, or None. Return the response
+    model (a dict, or a list of models or dicts, is accepted and validated into it); an async
+    method returns it from a coroutine. Raise `HandlerError(status_code, detail)` to answer an
+    error.
+    """
+
+    def attach(
+        self,
+        agent_id: str,
+        identity_id: str,
+    ) -> object | Awaitable[object]:
+        """Attach Identity To Agent
+
+        Attach an identity to an agent.
+
+        PATCH /v1/agents/{agent_id}/identities/attach/{identity_id}
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+        """
+
+    def detach(
+        self,
+        agent_id: str,
+        identity_id: str,
+    ) -> object | Awaitable[object]:
+        """Detach Identity From Agent
+
+        Detach an identity from an agent.
+
+        PATCH /v1/agents/{agent_id}/identities/detach/{identity_id}
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+        """
+
+
+class AgentsMessagesHandler(Protocol):
+    """Handler of the `agents.messages` operations.
+
+    Implement any of these methods (sync or async) on your own object and pass it to
+    `create_app`: an instance of a class that subclasses this protocol, an object with resource
+    attributes like the SDK client, or a mapping {'agents.messages': obj}. A method left out
+    answers 501.
+
+    Calling convention: path parameters positional-or-keyword (in path order), then query and
+    header parameters keyword-only by their SDK (Python) names, then `body` (the request model)
+    keyword-only when the operation has a body. The server passes every argument; an optional
+    one the request leaves out arrives as its documented default, or None. Return the response
+    model (a dict, or a list of models or dicts, is accepted and validated into it); an async
+    method returns it from a coroutine. Raise `HandlerError(status_code, detail)` to answer an
+    error.
+    """
+
+    def list(
+        self,
+        agent_id: str,
+        *,
+        after: str | None,
+        assistant_message_tool_kwarg: str | None,
+        assistant_message_tool_name: str | None,
+        before: str | None,
+        conversation_id: str | None,
+        group_id: str | None,
+        include_err: bool | None,
+        include_return_message_types: builtins.list[MessageType] | None,
+        limit: int | None,
+        order: Literal["asc", "desc"] | None,
+        order_by: Literal["created_at"] | None,
+        use_assistant_message: bool | None,
+    ) -> builtins.list[AgentsMessage] | Awaitable[builtins.list[AgentsMessage]]:
+        """List Messages
+
+        Retrieve message history for an agent.
+
+        GET /v1/agents/{agent_id}/messages
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+            after: Cursor for pagination (message ID). Returns results relative to this ID in the specified sort order. Expected format: 'message-<uuid4>'
+            assistant_message_tool_kwarg: The name of the message argument.
+            assistant_message_tool_name: The name of the designated message tool.
+            before: Cursor for pagination (message ID). Returns results relative to this ID in the specified sort order. Expected format: 'message-<uuid4>'
+            conversation_id: Conversation ID to filter messages by.
+            group_id: Group ID to filter messages by.
+            include_err: Whether to include error messages and error statuses. For debugging purposes only.
+            include_return_message_types: Message types to include in response. When null, all message types are returned.
+            limit: Maximum number of messages to return
+            order: Sort order for messages by creation time. 'asc' for oldest first, 'desc' for newest first
+            order_by: Field to sort by
+            use_assistant_message: Whether to use assistant messages
+        """
+
+    def create_async(
+        self,
+        agent_id: str,
+        *,
+        body: MessageCreateAsyncParams,
+    ) -> Run | Awaitable[Run]:
+        """Create Message Async
+
+        Asynchronously process a user message and return a run object.
+        The actual processing happens in the background, and the status can be checked using the run ID.
+
+        This is "asynchronous" in the sense that it's a background run and explicitly must be fetched by the run ID.
+
+        **Note:** Sending multiple concurrent requests to the same agent can lead to undefined behavior.
+        Each agent processes messages sequentially, and concurrent requests may interleave in unexpected ways.
+        Wait for each request to complete before sending the next one. Use separate agents or conversations for parallel processing.
+
+        POST /v1/agents/{agent_id}/messages/async
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+
+        Body fields (MessageCreateAsyncParams):
+            assistant_message_tool_kwarg: The name of the message argument in the designated message tool. Still supported for legacy agent types, but deprecated for letta_v1_agent onward.
+            assistant_message_tool_name: The name of the designated message tool. Still supported for legacy agent types, but deprecated for letta_v1_agent onward.
+            callback_url: Optional callback URL to POST to when the job completes
+            client_skills: Client-side skills available in the environment. These are rendered in the system prompt's available skills section alongside agent-scoped skills from MemFS.
+            client_tools: Client-side tools that the agent can call. When the agent calls a client-side tool, execution pauses and returns control to the client to execute the tool and provide the result via a ToolReturn.
+            enable_thinking: If set to True, enables reasoning before responses or tool calls from the agent.
+            include_compaction_messages: If True, compaction events emit structured `SummaryMessage` and `EventMessage` types. If False (default), compaction messages are not included in the response.
+            include_return_message_types: Only return specified message types in the response. If `None` (default) returns all messages.
+            input: Syntactic sugar for a single user message. Equivalent to messages=[{'role': 'user', 'content': input}].
+            max_steps: Maximum number of steps the agent should take to process the request.
+            messages: The messages to be sent to the agent.
+            override_model: Model handle to use for this request instead of the agent's default model. This allows sending a message to a different model without changing the agent's configuration.
+            override_system: Optional per-request system prompt override. When set, this is passed directly to the underlying LLM request and bypasses the persisted/compiled system message for that request.
+            return_logprobs: If True, returns log probabilities of the output tokens in the response. Useful for RL training. Only supported for OpenAI-compatible providers (including SGLang).
+            return_token_ids: If True, returns token IDs and logprobs for ALL LLM generations in the agent step, not just the last one. Uses SGLang native /generate endpoint. Returns 'turns' field with TurnTokenData for each assistant/tool turn. Required for proper multi-turn RL training with loss masking.
+            top_logprobs: Number of most likely tokens to return at each position (0-20). Requires return_logprobs=True.
+            use_assistant_message: Whether the server should parse specific tool call arguments (default `send_message`) as `AssistantMessage` objects. Still supported for legacy agent types, but deprecated for letta_v1_agent onward.
+        """
+
+    def cancel(
+        self,
+        agent_id: str,
+        *,
+        body: MessageCancelParams,
+    ) -> dict[str, object] | Awaitable[dict[str, object]]:
+        """Cancel Message
+
+        Cancel runs associated with an agent. If run_ids are passed in, cancel those in particular.
+
+        Note to cancel active runs associated with an agent, redis is required.
+
+        POST /v1/agents/{agent_id}/messages/cancel
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+
+        Body fields (MessageCancelParams):
+            run_ids: Optional list of run IDs to cancel
+        """
+
+    def reset(
+        self,
+        agent_id: str,
+        *,
+        body: MessageResetParams,
+    ) -> AgentState | Awaitable[AgentState]:
+        """Reset Messages
+
+        Resets the messages for an agent
+
+        PATCH /v1/agents/{agent_id}/reset-messages
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+
+        Body fields (MessageResetParams):
+            add_default_initial_messages: If true, adds the default initial messages after resetting.
+        """
+
+    def compact(
+        self,
+        agent_id: str,
+        *,
+        body: MessageCompactParams,
+    ) -> CompactionResponse | Awaitable[CompactionResponse]:
+        """Summarize Messages
+
+        Summarize an agent's conversation history.
+
+        POST /v1/agents/{agent_id}/summarize
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+
+        Body fields (MessageCompactParams):
+            compaction_settings: Configuration for conversation compaction / summarization. Per-model settings (temperature, max tokens, etc.) are derived from the default configuration for that handle.
+        """
+
+
+class AgentsScheduleHandler(Protocol):
+    """Handler of the `agents.schedule` operations.
+
+    Implement any of these methods (sync or async) on your own object and pass it to
+    `create_app`: an instance of a class that subclasses this protocol, an object with resource
+    attributes like the SDK client, or a mapping {'agents.schedule': obj}. A method left out
+    answers 501.
+
+    Calling convention: path parameters positional-or-keyword (in path order), then query and
+    header parameters keyword-only by their SDK (Python) names, then `body` (the request model)
+    keyword-only when the operation has a body. The server passes every argument; an optional
+    one the request leaves out arrives as its documented default, or None. Return the response
+    model (a dict, or a list of models or dicts, is accepted and validated into it); an async
+    method returns it from a coroutine. Raise `HandlerError(status_code, detail)` to answer an
+    error.
+    """
+
+    def list(
+        self,
+        agent_id: str,
+        *,
+        after: str | None,
+        limit: str | None,
+    ) -> ScheduleListResponse | Awaitable[ScheduleListResponse]:
+        """List Scheduled Agent Messages
+
+        List all scheduled messages for a specific agent.
+
+        GET /v1/agents/{agent_id}/schedule
+        """
+
+    def create(
+        self,
+        agent_id: str,
+        *,
+        body: ScheduleCreateParams,
+    ) -> ScheduleCreateResponse | Awaitable[ScheduleCreateResponse]:
+        """Schedule Agent Message
+
+        Schedule a message to be sent by the agent at a specified time or on a recurring basis.
+
+        POST /v1/agents/{agent_id}/schedule
+        """
+
+    def delete(
+        self,
+        agent_id: str,
+        scheduled_message_id: str,
+    ) -> ScheduleDeleteResponse | Awaitable[ScheduleDeleteResponse]:
+        """Delete Scheduled Agent Message
+
+        Delete a scheduled message by its ID for a specific agent.
+
+        DELETE /v1/agents/{agent_id}/schedule/{scheduled_message_id}
+        """
+
+    def retrieve(
+        self,
+        agent_id: str,
+        scheduled_message_id: str,
+    ) -> ScheduleRetrieveResponse | Awaitable[ScheduleRetrieveResponse]:
+        """Retrieve Scheduled Agent Message
+
+        Retrieve a scheduled message by its ID for a specific agent.
+
+        GET /v1/agents/{agent_id}/schedule/{scheduled_message_id}
+        """
+
+
+class AgentsToolsHandler(Protocol):
+    """Handler of the `agents.tools` operations.
+
+    Implement any of these methods (sync or async) on your own object and pass it to
+    `create_app`: an instance of a class that subclasses this protocol, an object with resource
+    attributes like the SDK client, or a mapping {'agents.tools': obj}. A method left out
+    answers 501.
+
+    Calling convention: path parameters positional-or-keyword (in path order), then query and
+    header parameters keyword-only by their SDK (Python) names, then `body` (the request model)
+    keyword-only when the operation has a body. The server passes every argument; an optional
+    one the request leaves out arrives as its documented default, or None. Return the response
+    model (a dict, or a list of models or dicts, is accepted and validated into it); an async
+    method returns it from a coroutine. Raise `HandlerError(status_code, detail)` to answer an
+    error.
+    """
+
+    def list(
+        self,
+        agent_id: str,
+        *,
+        after: str | None,
+        before: str | None,
+        limit: int | None,
+        order: Literal["asc", "desc"] | None,
+        order_by: Literal["created_at"] | None,
+    ) -> builtins.list[Tool] | Awaitable[builtins.list[Tool]]:
+        """List Tools For Agent
+
+        Get tools from an existing agent.
+
+        GET /v1/agents/{agent_id}/tools
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+            after: Cursor for pagination (tool ID). Returns results relative to this ID in the specified sort order. Expected format: 'tool-<uuid4>'
+            before: Cursor for pagination (tool ID). Returns results relative to this ID in the specified sort order. Expected format: 'tool-<uuid4>'
+            limit: Maximum number of tools to return
+            order: Sort order for tools by creation time. 'asc' for oldest first, 'desc' for newest first
+            order_by: Field to sort by
+        """
+
+    def update_approval(
+        self,
+        agent_id: str,
+        tool_name: str,
+        *,
+        query_requires_approval: bool | None,
+        body: ToolUpdateApprovalParams,
+    ) -> AgentState | Awaitable[AgentState]:
+        """Update Approval For Tool
+
+        Modify the approval requirement for a tool attached to an agent.
+
+        Accepts requires_approval via request body (preferred) or query parameter (deprecated).
+
+        PATCH /v1/agents/{agent_id}/tools/approval/{tool_name}
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+            query_requires_approval: Whether the tool requires approval before execution
+
+        Body fields (ToolUpdateApprovalParams):
+            body_requires_approval: Whether the tool requires approval before execution
+        """
+
+    def attach(
+        self,
+        agent_id: str,
+        tool_id: str,
+    ) -> AgentState | Awaitable[AgentState]:
+        """Attach Tool To Agent
+
+        Attach a tool to an agent.
+
+        PATCH /v1/agents/{agent_id}/tools/attach/{tool_id}
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+            tool_id: The ID of the tool in the format 'tool-<uuid4>'
+        """
+
+    def detach(
+        self,
+        agent_id: str,
+        tool_id: str,
+    ) -> AgentState | Awaitable[AgentState]:
+        """Detach Tool From Agent
+
+        Detach a tool from an agent.
+
+        PATCH /v1/agents/{agent_id}/tools/detach/{tool_id}
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+            tool_id: The ID of the tool in the format 'tool-<uuid4>'
+        """
+
+    def run(
+        self,
+        agent_id: str,
+        tool_name: str,
+        *,
+        body: ToolExecuteRequest,
+    ) -> ToolExecutionResult | Awaitable[ToolExecutionResult]:
+        """Run Tool For Agent
+
+        Trigger a tool by name on a specific agent, providing the necessary arguments.
+
+        This endpoint executes a tool that is attached to the agent, using the agent's
+        state and environment variables for execution context.
+
+        POST /v1/agents/{agent_id}/tools/{tool_name}/run
+
+        Args:
+            agent_id: The ID of the agent in the format 'agent-<uuid4>'
+
+        Body fields (ToolExecuteRequest):
+            args: Arguments to pass to the tool
+        """
+
+
+class ArchivesHandler(Protocol):
+    """Handler of the `archives` operations.
+
+    Implement any of these methods (sync or async) on your own object and pass it to
+    `create_app`: an instance of a class that subclasses this protocol, an object with resource
+    attributes like the SDK client, or a mapping {'archives': obj}. A method left out answers
+    501.
+
+    Calling convention: path parameters positional-or-keyword (in path order), then query and
+    header parameters keyword-only by their SDK (Python) names, then `body` (the request model)
+    keyword-only when the operation has a body. The server passes every argument; an optional
+    one the request leaves out arrives as its documented default, or None. Return the response
+    model (a dict, or a list of models or dicts, is accepted and validated into it); an async
+    method returns it from a coroutine. Raise `HandlerError(status_code, detail)` to answer an
+    error.
+    """
+
+    def list(
+        self,
+        *,
+        after: str | None,
+        agent_id: str | None,
+        before: str | None,
+        limit: int | None,
+        name: str | None,
+        order: Literal["asc", "desc"] | None,
+        order_by: Literal["created_at"] | None,
+    ) -> builtins.list[Archive] | Awaitable[builtins.list[Archive]]:
+        """List Archives
+
+        Get a list of all archives for the current organization with optional filters and pagination.
+
+        GET /v1/archives/
+
+        Args:
+            after: Cursor for pagination (archive ID). Returns results relative to this ID in the specified sort order. Expected format: 'archive-<uuid4>'
+            agent_id: Only archives attached to this agent ID
+            before: Cursor for pagination (archive ID). Returns results relative to this ID in the specified sort order. Expected format: 'archive-<uuid4>'
+            limit: Maximum number of archives to return
+            name: Filter by archive name (exact match)
+            order: Sort order for archives by creation time. 'asc' for oldest first, 'desc' for newest first
+            order_by: Field to sort by
+        """
+
+    def create(
+        self,
+        *,
+        body: ArchiveCreateParams,
+    ) -> Archive | Awaitable[Archive]:
+        """Create Archive
+
+        Create a new archive.
+
+        POST /v1/archives/
+
+        Body fields (ArchiveCreateParams):
+            embedding: Embedding model handle for the archive
+            embedding_config: Configuration for embedding model connection and processing parameters.
+        """
+
+    def delete(
+        self,
+        archive_id: str,
+    ) -> object | Awaitable[object]:
+        """Delete Archive
+
+        Delete an archive by its ID.
+
+        DELETE /v1/archives/{archive_id}
+
+        Args:
+            archive_id: The ID of the archive in the format 'archive-<uuid4>'
+        """
+
+    def retrieve(
+        self,
+        archive_id: str,
+    ) -> Archive | Awaitable[Archive]:
+        """Retrieve Archive
+
+        Get a single archive by its ID.
+
+        GET /v1/archives/{archive_id}
+
+        Args:
+            archive_id: The ID of the archive in the format 'archive-<uuid4>'
+        """
+
+    def update(
+        self,
+        archive_id: str,
+        *,
+        body: ArchiveUpdateParams,
+    ) -> Archive | Awaitable[Archive]:
+        """Update Archive
+
+        Update an existing archive's name and/or description.
+
+        PATCH /v1/archives/{archive_id}
+
+        Args:
+            archive_id: The ID of the archive in the format 'archive-<uuid4>'
+        """
+
+
+class ArchivesPassagesHandler(Protocol):
+    """Handler of the `archives.passages` operations.
+
+    Implement any of these methods (sync or async) on your own object and pass it to
+    `create_app`: an instance of a class that subclasses this protocol, an object with resource
+    attributes like the SDK client, or a mapping {'archives.passages': obj}. A method left out
+    answers 501.
+
+    Calling convention: path parameters positional-or-keyword (in path order), then query and
+    header parameters keyword-only by their SDK (Python) names, then `body` (the request model)
+    keyword-only when the operation has a body. The server passes every argument; an optional
+    one the request leaves out arrives as its documented default, or None. Return the response
+    model (a dict, or a list of models or dicts, is accepted and validated into it); an async
+    method returns it from a coroutine. Raise `HandlerError(status_code, detail)` to answer an
+    error.
+    """
+
+    def create(
+        self,
+        archive_id: str,
+        *,
+        body: ArchivesPassage,
+    ) -> Passage | Awaitable[Passage]:
+        """Create Passage In Archive
+
+        Create a new passage in an archive.
+
+        This adds a passage to the archive and creates embeddings for vector storage.
+
+        POST /v1/archives/{archive_id}/passages
+
+        Args:
+            archive_id: The ID of the archive in the format 'archive-<uuid4>'
+
+        Body fields (ArchivesPassage):
+            text: The text content of the passage
+            created_at: Optional creation datetime for the passage (ISO 8601 format)
+            metadata: Optional metadata for the passage
+            tags: Optional tags for categorizing the passage
+        """
+
+    def create_many(
+        self,
+        archive_id: str,
+        *,
+        body: PassageCreateManyParams,
+    ) -> builtins.list[AgentsPassage] | Awaitable[builtins.list[AgentsPassage]]:
+        """Create Passages In Archive
+
+        Create multiple passages in an archive.
+
+        This adds passages to the archive and creates embeddings for vector storage.
+
+        POST /v1/archives/{archive_id}/passages/batch
+
+        Args:
+            archive_id: The ID of the archive in the format 'archive-<uuid4>'
+
+        Body fields (PassageCreateManyParams):
+            passages: Passages to create in the archive
+        """
+
+    def delete(
+        self,
+        archive_id: str,
+        passage_id: str,
+    ) -> object | Awaitable[object]:
+        """Delete Passage From Archive
+
+        Delete a passage from an archive.
+
+        This permanently removes the passage from both the database and vector storage (if applicable).
+
+        DELETE /v1/archives/{archive_id}/passages/{passage_id}
+
+        Args:
+            archive_id: The ID of the archive in the format 'archive-<uuid4>'
+            passage_id: The ID of the passage in the format 'passage-<uuid4>'
+        """
+
+
+class BlocksHandler(Protocol):
+    """Handler of the `blocks` operations.
+
+    Implement any of these methods (sync or async) on your own object and pass it to
+    `create_app`: an instance of a class that subclasses this protocol, an object with resource
+    attributes like the SDK client, or a mapping {'blocks': obj}. A method left out answers 501.
+
+    Calling convention: path parameters positional-or-keyword (in path order), then query and
+    header parameters keyword-only by their SDK (Python) names, then `body` (the request model)
+    keyword-only when the operation has a body. The server passes every argument; an optional
+    one the request leaves out arrives as its documented default, or None. Return the response
+    model (a dict, or a list of models or dicts, is accepted and validated into it); an async
+    method returns it from a coroutine. Raise `HandlerError(status_code, detail)` to answer an
+    error.
+    """
+
+    def list(
+        self,
+        *,
+        after: str | None,
+        before: str | None,
+        connected_to_agents_count_eq: builtins.list[int] | None,
+        connected_to_agents_count_gt: int | None,
+        connected_to_agents_count_lt: int | None,
+        description_search: str | None,
+        identifier_keys: builtins.list[str] | None,
+        identity_id: str | None,
+        label: str | None,
+        label_search: str | None,
+        limit: int | None,
+        match_all_tags: bool | None,
+        name: str | None,
+        order: Literal["asc", "desc"] | None,
+        order_by: Literal["created_at"] | None,
+        project_id: str | None,
+        tags: builtins.list[str] | None,
+        templates_only: bool | None,
+        value_search: str | None,
+    ) -> builtins.list[BlockResponse] | Awaitable[builtins.list[BlockResponse]]:
+        """List Blocks
+
+        GET /v1/blocks/
+
+        Args:
+            after: Cursor for pagination (block ID). Returns results relative to this ID in the specified sort order. Expected format: 'block-<uuid4>'
+            before: Cursor for pagination (block ID). Returns results relative to this ID in the specified sort order. Expected format: 'block-<uuid4>'
+            connected_to_agents_count_eq: Filter blocks by the exact number of connected agents. If provided, returns blocks that have exactly this number of connected agents.
+            connected_to_agents_count_gt: Filter blocks by the number of connected agents. If provided, returns blocks that have more than this number of connected agents.
+            connected_to_agents_count_lt: Filter blocks by the number of connected agents. If provided, returns blocks that have less than this number of connected agents.
+            description_search: Search blocks by description. If provided, returns blocks whose description matches the search query. This is a full-text search on block descriptions.
+            identifier_keys: Search agents by identifier keys
+            identity_id: The ID of the identity in the format 'identity-<uuid4>'
+            label: Label to include (alphanumeric, hyphens, underscores, forward slashes)
+            label_search: Search blocks by label. If provided, returns blocks whose label matches the search query. This is a full-text search on block labels.
+            limit: Number of blocks to return
+            match_all_tags: If True, only returns blocks that match ALL given tags. Otherwise, return blocks that have ANY of the passed-in tags.
+            name: Name filter (alphanumeric, spaces, hyphens, underscores)
+            order: Sort order for blocks by creation time. 'asc' for oldest first, 'desc' for newest first
+            order_by: Field to sort by
+            project_id: Search blocks by project id
+            tags: List of tags to filter blocks by
+            templates_only: Whether to include only templates
+            value_search: Search blocks by value. If provided, returns blocks whose value matches the search query. This is a full-text search on block values.
+        """
+
+    def create(
+        self,
+        *,
+        body: CreateBlock,
+    ) -> BlockResponse | Awaitable[BlockResponse]:
+        """Create Block
+
+        POST /v1/blocks/
+
+        Body fields (CreateBlock):
+            label: Label of the block.
+            value: Value of the block.
+            base_template_id: The base template id of the block.
+            deployment_id: The id of the deployment.
+            description: Description of the block.
+            entity_id: The id of the entity within the template.
+            hidden: If set to True, the block will be hidden.
+            limit: Character limit of the block.
+            metadata: Metadata of the block.
+            preserve_on_migration: Preserve the block on template migration.
+            project_id: The associated project id.
+            read_only: Whether the agent has read-only access to the block.
+            tags: The tags to associate with the block.
+            template_id: The id of the template.
+            template_name: Name of the block if it is a template.
+        """
+
+    def delete(
+        self,
+        block_id: str,
+    ) -> object | Awaitable[object]:
+        """Delete Block
+
+        DELETE /v1/blocks/{block_id}
+
+        Args:
+            block_id: The ID of the block in the format 'block-<uuid4>'
+        """
+
+    def retrieve(
+        self,
+        block_id: str,
+    ) -> BlockResponse | Awaitable[BlockResponse]:
+        """Retrieve Block
+
+        GET /v1/blocks/{block_id}
+
+        Args:
+            block_id: The ID of the block in the format 'block-<uuid4>'
+        """
+
+    def update(
+        self,
+        block_id: str,
+        *,
+        body: BlockUpdate,
+    ) -> BlockResponse | Awaitable[BlockResponse]:
+        """Update Block
+
+        PATCH /v1/blocks/{block_id}
+
+        Args:
+            block_id: The ID of the block in the format 'block-<uuid4>'
+
+        Body fields (BlockUpdate):
+            base_template_id: The base template id of the block.
+            deployment_id: The id of the deployment.
+            description: Description of the block.
+            entity_id: The id of the entity within the template.
+            hidden: If set to True, the block will be hidden.
+            is_template: Whether the block is a template (e.g. saved human/persona options).
+            label: Label of the block (e.g. 'human', 'persona') in the context window.
+            limit: Character limit of the block.
+            metadata: Metadata of the block.
+            preserve_on_migration: Preserve the block on template migration.
+            project_id: The associated project id.
+            read_only: Whether the agent has read-only access to the block.
+            tags: The tags to associate with the block.
+            template_id: The id of the template.
+            template_name: Name of the block if it is a template.
+            value: Value of the block.
+        """
+
+
+class BlocksAgentsHandler(Protocol):
+    """Handler of the `blocks.agents` operations.
+
+    Implement any of these methods (sync or async) on your own object and pass it to
+    `create_app`: an instance of a class that subclasses this protocol, an object with resource
+    attributes like the SDK client, or a mapping {'blocks.agents': obj}. A method left out
+    answers 501.
+
+    Calling convention: path parameters positional-or-keyword (in path order), then query and
+    header parameters keyword-only by their SDK (Python) names, then `body` (the request model)
+    keyword-only when the operation has a body. The server passes every argument; an optional
+    one the request leaves out arrives as its documented default, or None. Return the response
+    model (a dict, or a list of models or dicts, is accepted and validated into it); an async
+    method returns it from a coroutine. Raise `HandlerError(status_code, detail)` to answer an
+    error.
+    """
+
+    def list(
+        self,
+        block_id: str,
+        *,
+        after: str | None,
+        before: str | None,
+        include: builtins.list[
+            Literal[
+                "agent.blocks",
+                "agent.identities",
+                "agent.managed_group",
+                "agent.pending_approval",
+                "agent.secrets",
+                "agent.sources",
+                "agent.tags",
+                "agent.tools",
+            ]
+        ]
+        | None,
+        include_relationships: builtins.list[str] | None,
+        limit: int | None,
+        order: Literal["asc", "desc"] | None,
+        order_by: Literal["created_at"] | None,
+    ) -> builtins.list[AgentState] | Awaitable[builtins.list[AgentState]]:
+        """List Agents For Block
+
+        Retrieves all agents associated with the specified block.
+        Raises a 404 if the block does not exist.
+
+        GET /v1/blocks/{block_id}/agents
+
+        Args:
+            block_id: The ID of the block in the format 'block-<uuid4>'
+            after: Cursor for pagination (agent ID). Returns results relative to this ID in the specified sort order. Expected format: 'agent-<uuid4>'
+            before: Cursor for pagination (agent ID). Returns results relative to this ID in the specified sort order. Expected format: 'agent-<uuid4>'
+            include: Specify which relational fields to include in the response. No relationships are included by default.
+            include_relationships: Specify which relational fields (e.g., 'tools', 'sources', 'memory') to include in the response. If not provided, all relationships are loaded by default. Using this can optimize performance by reducing unnecessary joins.This is a legacy parameter, and no longer supported after 1.0.0 SDK versions.
+            limit: Maximum number of agents to return
+            order: Sort order for agents by creation time. 'asc' for oldest first, 'desc' for newest first
+            order_by: Field to sort by
+        """
+
+
+class AccessTokensHandler(Protocol):
+    """Handler of the `access_tokens` operations.
+
+    Implement any of these methods (sync or async) on your own object and pass it to
+    `create_app`: an instance of a class that subclasses this protocol, an object with resource
+    attributes like the SDK client, or a mapping {'access_tokens': obj}. A method left out
+    answers 501.
+
+    Calling convention: path parameters positional-or-keyword (in path order), then query and
+    header parameters keyword-only by their SDK (Python) names, then `body` (the request model)
+    keyword-only when the operation has a body. The server passes every argument; an optional
+    one the request leaves out arrives as its documented default, or None. Return the response
+    model (a dict, or a list of models or dicts, is accepted and validated into it); an async
+    method returns it from a coroutine. Raise `HandlerError(status_code, detail)` to answer an
+    error.
+    """
+
+    def list(
+        self,
+        *,
+        agent_id: str | None,
+        limit: float | None,
+        offset: float | None,
+    ) -> AccessTokenListResponse | Awaitable[AccessTokenListResponse]:
+        """List tokens  (Cloud-only)
+
+        List all client side access tokens for the current account. This is only available for cloud users.
+
+        GET /v1/client-side-access-tokens
+
+        Args:
+            agent_id: The agent ID to filter tokens by. If provided, only tokens for this agent will be returned.
+            limit: The number of tokens to return per page. Defaults to 10.
+            offset: The offset for pagination. Defaults to 0.
+        """
+
+    def create(
+        self,
+        *,
+        body: AccessTokenCreateParams,
+    ) -> AccessTokenCreateResponse | Awaitable[AccessTokenCreateResponse]:
+        """Create token  (Cloud-only)
+
+        Create a new client side access token with the specified configuration.
+
+        POST /v1/client-side-access-tokens
+
+        Body fields (AccessTokenCreateParams):
+            hostname: The hostname of the client side application. Please specify the full URL including the protocol (http or https).
+            expires_at: The expiration date of the token. If not provided, the token will expire in 5 minutes
+        """
+
+    def delete(
+        self,
+        token: str,
+        *,
+        body: AccessTokenDeleteParams,
+    ) -> object | Awaitable[object]:
+        """Delete token  (Cloud-only)
+
+        Delete a client side access token.
+
+        DELETE /v1/client-side-access-tokens/{token}
+        """
+
+
+class ClientHandler(Protocol):
+    """Handler of the `` operations.
+
+    Implement any of these methods (sync or async) on your own object and pass it to
+    `create_app`: an instance of a class that subclasses this protocol, an object with resource
+    attributes like the SDK client, or a mapping {'': obj}. A method left out answers 501.
+
+    Calling convention: path parameters positional-or-keyword (in path order), then query and
+    header parameters keyword-only by their SDK (Python) names, then `body` (the request model)
+    keyword-only when the operation has a body. The server passes every argument; an optional
+    one the request leaves out arrives as its documented default, or None. Return the response
+    model (a dict, or a list of models or dicts, is accepted and validated into it); an async
+    method returns it from a coroutine. Raise `HandlerError(status_code, detail)` to answer an
+    error.
+    """
+
+    def health(
+        self,
+    ) -> HealthResponse | Awaitable[HealthResponse]:
+        """Check Health
+
+        Liveness endpoint; returns 200 when process is responsive.
+
+        GET /v1/health/
+        """
+
+
+class McpServersHandler(Protocol):
+    """Handler of the `mcp_servers` operations.
+
+    Implement any of these methods (sync or async) on your own object and pass it to
+    `create_app`: an instance of a class that subclasses this protocol, an object with resource
+    attributes like the SDK client, or a mapping {'mcp_servers': obj}. A method left out answers
+    501.
+
+    Calling convention: path parameters positional-or-keyword (in path order), then query and
+    header parameters keyword-only by their SDK (Python) names, then `body` (the request model)
+    keyword-only when the operation has a body. The server passes every argument; an optional
+    one the request leaves out arrives as its documented default, or None. Return the response
+    model (a dict, or a list of models or dicts, is accepted and validated into it); an async
+    method returns it from a coroutine. Raise `HandlerError(status_code, detail)` to answer an
+    error.
+    """
+
+    def list(
+        self,
+    ) -> (
+        builtins.list[McpServerListResponseItem]
+        | Awaitable[builtins.list[McpServerListResponseItem]]
+    ):
+        """List Mcp Servers
+
+        Get a list of all configured MCP servers
+
+        GET /v1/mcp-servers/
+        """
+
+    def create(
+        self,
+        *,
+        body: McpServerCreateParams,
+    ) -> McpServerCreateResponse | Awaitable[McpServerCreateResponse]:
+        """Create Mcp Server
+
+        Add a new MCP server to the Letta MCP server config
+
+        POST /v1/mcp-servers/
+
+        Body fields (McpServerCreateParams):
+            config: The MCP server configuration (Stdio, SSE, or Streamable HTTP)
+            server_name: The name of the MCP server
+        """
+
+    def delete(
+        self,
+        mcp_server_id: str,
+    ) -> object | Awaitable[object]:
+        """Delete Mcp Server
+
+        Delete an MCP server by its ID
+
+        DELETE /v1/mcp-servers/{mcp_server_id}
+        """
+
+    def retrieve(
+        self,
+        mcp_server_id: str,
+    ) -> McpServerRetrieveResponse | Awaitable[McpServerRetrieveResponse]:
+        """Retrieve Mcp Server
+
+        Get a specific MCP server
+
+        GET /v1/mcp-servers/{mcp_server_id}
+        """
+
+    def update(
+        self,
+        mcp_server_id: str,
+        *,
+        body: McpServerUpdateParams,
+    ) -> McpServerUpdateResponse | Awaitable[McpServerUpdateResponse]:
+        """Update Mcp Server
+
+        Update an existing MCP server configuration
+
+        PATCH /v1/mcp-servers/{mcp_server_id}
+
+        Body fields (McpServerUpdateParams):
+            config: The MCP server configuration updates (Stdio, SSE, or Streamable HTTP)
+            server_name: The name of the MCP server
+        """
+
+    def refresh(
+        self,
+        mcp_server_id: str,
+        *,
+        agent_id: str | None,
+    ) -> object | Awaitable[object]:
+        """Refresh Mcp Server Tools
+
+        Refresh tools for an MCP server by:
+
+        1. Fetching current tools from the MCP server
+        1. Deleting tools that no longer exist on the server
+        1. Updating schemas for existing tools
+        1. Adding new tools from the server
+
+        Returns a summary of changes made.
+
+        PATCH /v1/mcp-servers/{mcp_server_id}/refresh
+        """
+
+
+class McpServersToolsHandler(Protocol):
+    """Handler of the `mcp_servers.tools` operations.
+
+    Implement any of these methods (sync or async) on your own object and pass it to
+    `create_app`: an instance of a class that subclasses this protocol, an object with resource
+    attributes like the SDK client, or a mapping {'mcp_servers.tools': obj}. A method left out
+    answers 501.
+
+    Calling convention: path parameters positional-or-keyword (in path order), then query and
+    header parameters keyword-only by their SDK (Python) names, then `body` (the request model)
+    keyword-only when the operation has a body. The server passes every argument; an optional
+    one the request leaves out arrives as its documented default, or None. Return the response
+    model (a dict, or a list of models or dicts, is accepted and validated into it); an async
+    method returns it from a coroutine. Raise `HandlerError(status_code, detail)` to answer an
+    error.
+    """
+
+    def list(
+        self,
+        mcp_server_id: str,
+    ) -> builtins.list[Tool] | Awaitable[builtins.list[Tool]]:
+        """List Tools For Mcp Server
+
+        Get a list of all tools for a specific MCP server
+
+        GET /v1/mcp-servers/{mcp_server_id}/tools
+        """
+
+    def retrieve(
+        self,
+        mcp_server_id: str,
+        tool_id: str,
+    ) -> Tool | Awaitable[Tool]:
+        """Retrieve Mcp Tool
+
+        Get a specific MCP tool by its ID
+
+        GET /v1/mcp-servers/{mcp_server_id}/tools/{tool_id}
+        """
+
+    def run(
+        self,
+        mcp_server_id: str,
+        tool_id: str,
+        *,
+        body: ToolExecuteRequest,
+    ) -> ToolExecutionResult | Awaitable[ToolExecutionResult]:
+        """Run Mcp Tool
+
+        Execute a specific MCP tool
+
+        The request body should contain the tool arguments in the ToolExecuteRequest format.
+
+        POST /v1/mcp-servers/{mcp_server_id}/tools/{tool_id}/run
+
+        Body fields (ToolExecuteRequest):
+            args: Arguments to pass to the tool
+        """
+
+
+class MessagesHandler(Protocol):
+    """Handler of the `messages` operations.
+
+    Implement any of these methods (sync or async) on your own object and pass it to
+    `create_app`: an instance of a class that subclasses this protocol, an object with resource
+    attributes like the SDK client, or a mapping {'messages': obj}. A method left out answers
+    501.
+
+    Calling convention: path parameters positional-or-keyword (in path order), then query and
+    header parameters keyword-only by their SDK (Python) names, then `body` (the request model)
+    keyword-only when the operation has a body. The server passes every argument; an optional
+    one the request leaves out arrives as its documented default, or None. Return the response
+    model (a dict, or a list of models or dicts, is accepted and validated into it); an async
+    method returns it from a coroutine. Raise `HandlerError(status_code, detail)` to answer an
+    error.
+    """
+
+    def list(
+        self,
+        *,
+        after: str | None,
+        before: str | None,
+        conversation_id: str | None,
+        include_return_message_types: builtins.list[MessageType] | None,
+        limit: int | None,
+        order: Literal["asc", "desc"] | None,
+    ) -> builtins.list[Message] | Awaitable[builtins.list[Message]]:
+        """List All Messages
+
+        List messages across all agents for the current user.
+
+        GET /v1/messages/
+
+        Args:
+            after: Cursor for pagination (message ID). Returns results relative to this ID in the specified sort order. Expected format: 'message-<uuid4>'
+            before: Cursor for pagination (message ID). Returns results relative to this ID in the specified sort order. Expected format: 'message-<uuid4>'
+            conversation_id: Conversation ID to filter messages by
+            include_return_message_types: Message types to include in response. When null, all message types are returned.
+            limit: Maximum number of messages to return
+            order: Sort order for messages by creation time. 'asc' for oldest first, 'desc' for newest first
+        """
+
+    def search(
+        self,
+        *,
+        body: MessageSearchRequest,
+    ) -> (
+        builtins.list[MessageSearchResponseItem2]
+        | Awaitable[builtins.list[MessageSearchResponseItem2]]
+    ):
+        """Search All Messages
+
+        Search messages across the organization with optional agent filtering.
+        Returns messages with FTS/vector ranks and total RRF score.
+
+        This is a cloud-only feature.
+
+        POST /v1/messages/search
+
+        Body fields (MessageSearchRequest):
+            query: Text query for full-text search
+            agent_id: Filter messages by agent ID
+            conversation_id: Filter messages by conversation ID
+            end_date: Filter messages created on or before this date
+            limit: Maximum number of results to return
+            search_mode: Search mode to use
+            start_date: Filter messages created after this date
+        """
+
+    def retrieve(
+        self,
+        message_id: str,
+    ) -> builtins.list[Message] | Awaitable[builtins.list[Message]]:
+        """Retrieve Message
+
+        Retrieve a message by ID.
+
+        GET /v1/messages/{message_id}
+
+        Args:
+            message_id: The ID of the message in the format 'message-<uuid4>'
+        """
+
+
+class ModelsHandler(Protocol):
+    """Handler of the `models` operations.
+
+    Implement any of these methods (sync or async) on your own object and pass it to
+    `create_app`: an instance of a class that subclasses this protocol, an object with resource
+    attributes like the SDK client, or a mapping {'models': obj}. A method left out answers 501.
+
+    Calling convention: path parameters positional-or-keyword (in path order), then query and
+    header parameters keyword-only by their SDK (Python) names, then `body` (the request model)
+    keyword-only when the operation has a body. The server passes every argument; an optional
+    one the request leaves out arrives as its documented default, or None. Return the response
+    model (a dict, or a list of models or dicts, is accepted and validated into it); an async
+    method returns it from a coroutine. Raise `HandlerError(status_code, detail)` to answer an
+    error.
+    """
+
+    def list(
+        self,
+        *,
+        provider_category: builtins.list[ProviderCategory] | None,
+        provider_name: str | None,
+        provider_type: ProviderType | None,
+    ) -> builtins.list[Model] | Awaitable[builtins.list[Model]]:
+        """List Llm Models
+
+        List available LLM models using the asynchronous implementation for improved performance.
+
+        Returns Model format which extends LLMConfig with additional metadata fields.
+        Legacy LLMConfig fields are marked as deprecated but still available for backward compatibility.
+
+        GET /v1/models/
+        """
+
+
+class ModelsEmbeddingsHandler(Protocol):
+    """Handler of the `models.embeddings` operations.
+
+    Implement any of these methods (sync or async) on your own object and pass it to
+    `create_app`: an instance of a class that subclasses this protocol, an object with resource
+    attributes like the SDK client, or a mapping {'models.embeddings': obj}. A method left out
+    answers 501.
+
+    Calling convention: path parameters positional-or-keyword (in path order), then query and
+    header parameters keyword-only by their SDK (Python) names, then `body` (the request model)
+    keyword-only when the operation has a body. The server passes every argument; an optional
+    one the request leaves out arrives as its documented default, or None. Return the response
+    model (a dict, or a list of models or dicts, is accepted and validated into it); an async
+    method returns it from a coroutine. Raise `HandlerError(status_code, detail)` to answer an
+    error.
+    """
+
+    def list(
+        self,
+    ) -> builtins.list[EmbeddingModel] | Awaitable[builtins.list[EmbeddingModel]]:
+        """List Embedding Models
+
+        List available embedding models using the asynchronous implementation for improved performance.
+
+        Returns EmbeddingModel format which extends EmbeddingConfig with additional metadata fields.
+        Legacy EmbeddingConfig fields are marked as deprecated but still available for backward compatibility.
+
+        GET /v1/models/embedding
+        """
+
+
+class PassagesHandler(Protocol):
+    """Handler of the `passages` operations.
+
+    Implement any of these methods (sync or async) on your own object and pass it to
+    `create_app`: an instance of a class that subclasses this protocol, an object with resource
+    attributes like the SDK client, or a mapping {'passages': obj}. A method left out answers
+    501.
+
+    Calling convention: path parameters positional-or-keyword (in path order), then query and
+    header parameters keyword-only by their SDK (Python) names, then `body` (the request model)
+    keyword-only when the operation has a body. The server passes every argument; an optional
+    one the request leaves out arrives as its documented default, or None. Return the response
+    model (a dict, or a list of models or dicts, is accepted and validated into it); an async
+    method returns it from a coroutine. Raise `HandlerError(status_code, detail)` to answer an
+    error.
+    """
+
+    def search(
+        self,
+        *,
+        body: PassageSearchParams,
+    ) -> (
+        builtins.list[PassageSearchResponseItem]
+        | Awaitable[builtins.list[PassageSearchResponseItem]]
+    ):
+        """Search Passages
+
+        Search passages across the organization with optional agent and archive filtering.
+        Returns passages with relevance scores.
+
+        This endpoint supports semantic search through passages:
+
+        - If neither agent_id nor archive_id is provided, searches ALL passages in the organization
+        - If agent_id is provided, searches passages across all archives attached to that agent
+        - If archive_id is provided, searches passages within that specific archive
+        - If both are provided, agent_id takes precedence
+
+        POST /v1/passages/search
+
+        Body fields (PassageSearchParams):
+            agent_id: Filter passages by agent ID
+            archive_id: Filter passages by archive ID
+            end_date: Filter results to passages created before this datetime
+            limit: Maximum number of results to return
+            query: Text query for semantic search
+            start_date: Filter results to passages created after this datetime
+            tag_match_mode: How to match tags - 'any' to match passages with any of the tags, 'all' to match only passages with all tags
+            tags: Optional list of tags to filter search results
+        """
+
+
+class StepsHandler(Protocol):
+    """Handler of the `steps` operations.
+
+    Implement any of these methods (sync or async) on your own object and pass it to
+    `create_app`: an instance of a class that subclasses this protocol, an object with resource
+    attributes like the SDK client, or a mapping {'steps': obj}. A method left out answers 501.
+
+    Calling convention: path parameters positional-or-keyword (in path order), then query and
+    header parameters keyword-only by their SDK (Python) names, then `body` (the request model)
+    keyword-only when the operation has a body. The server passes every argument; an optional
+    one the request leaves out arrives as its documented default, or None. Return the response
+    model (a dict, or a list of models or dicts, is accepted and validated into it); an async
+    method returns it from a coroutine. Raise `HandlerError(status_code, detail)` to answer an
+    error.
+    """
+
+    def list(
+        self,
+        *,
+        after: str | None,
+        agent_id: str | None,
+        before: str | None,
+        end_date: str | None,
+        feedback: Literal["positive", "negative"] | None,
+        has_feedback: bool | None,
+        limit: int | None,
+        model: str | None,
+        order: Literal["asc", "desc"] | None,
+        order_by: Literal["created_at"] | None,
+        project_id: str | None,
+        start_date: str | None,
+        tags: builtins.list[str] | None,
+        trace_ids: builtins.list[str] | None,
+    ) -> builtins.list[Step] | Awaitable[builtins.list[Step]]:
+        """List Steps
+
+        List steps with optional pagination and date filters.
+
+        GET /v1/steps/
+
+        Args:
+            after: Cursor for pagination (step ID). Returns results relative to this ID in the specified sort order. Expected format: 'step-<uuid4>'
+            agent_id: Filter by the ID of the agent that performed the step
+            before: Cursor for pagination (step ID). Returns results relative to this ID in the specified sort order. Expected format: 'step-<uuid4>'
+            end_date: Return steps before this ISO datetime (e.g. "2025-01-29T15:01:19-08:00")
+            feedback: Filter by feedback
+            has_feedback: Filter by whether steps have feedback (true) or not (false)
+            limit: Maximum number of steps to return
+            model: Filter by the name of the model used for the step
+            order: Sort order for steps by creation time. 'asc' for oldest first, 'desc' for newest first
+            order_by: Field to sort by
+            project_id: Filter by the project ID that is associated with the step (cloud only).
+            start_date: Return steps after this ISO datetime (e.g. "2025-01-29T15:01:19-08:00")
+            tags: Filter by tags
+            trace_ids: Filter by trace ids returned by the server
+        """
+
+    def retrieve(
+        self,
+        step_id: str,
+    ) -> Step | Awaitable[Step]:
+        """Retrieve Step
+
+        Get a step by ID.
+
+        GET /v1/steps/{step_id}
+
+        Args:
+            step_id: The ID of the step in the format 'step-<uuid4>'
+        """
+
+
+class StepsFeedbackHandler(Protocol):
+    """Handler of the `steps.feedback` operations.
+
+    Implement any of these methods (sync or async) on your own object and pass it to
+    `create_app`: an instance of a class that subclasses this protocol, an object with resource
+    attributes like the SDK client, or a mapping {'steps.feedback': obj}. A method left out
+    answers 501.
+
+    Calling convention: path parameters positional-or-keyword (in path order), then query and
+    header parameters keyword-only by their SDK (Python) names, then `body` (the request model)
+    keyword-only when the operation has a body. The server passes every argument; an optional
+    one the request leaves out arrives as its documented default, or None. Return the response
+    model (a dict, or a list of models or dicts, is accepted and validated into it); an async
+    method returns it from a coroutine. Raise `HandlerError(status_code, detail)` to answer an
+    error.
+    """
+
+    def create(
+        self,
+        step_id: str,
+        *,
+        body: FeedbackCreateParams,
+    ) -> Step | Awaitable[Step]:
+        """Modify Feedback For Step
+
+        Modify feedback for a given step.
+
+        PATCH /v1/steps/{step_id}/feedback
+
+        Args:
+            step_id: The ID of the step in the format 'step-<uuid4>'
+
+        Body fields (FeedbackCreateParams):
+            feedback: Whether this feedback is positive or negative
+            tags: Feedback tags to add to the step
+        """
+
+
+class StepsMessagesHandler(Protocol):
+    """Handler of the `steps.messages` operations.
+
+    Implement any of these methods (sync or async) on your own object and pass it to
+    `create_app`: an instance of a class that subclasses this protocol, an object with resource
+    attributes like the SDK client, or a mapping {'steps.messages': obj}. A method left out
+    answers 501.
+
+    Calling convention: path parameters positional-or-keyword (in path order), then query and
+    header parameters keyword-only by their SDK (Python) names, then `body` (the request model)
+    keyword-only when the operation has a body. The server passes every argument; an optional
+    one the request leaves out arrives as its documented default, or None. Return the response
+    model (a dict, or a list of models or dicts, is accepted and validated into it); an async
+    method returns it from a coroutine. Raise `HandlerError(status_code, detail)` to answer an
+    error.
+    """
+
+    def list(
+        self,
+        step_id: str,
+        *,
+        after: str | None,
+        before: str | None,
+        limit: int | None,
+        order: Literal["asc", "desc"] | None,
+        order_by: Literal["created_at"] | None,
+    ) -> (
+        builtins.list[StepsMessageListResponse] | Awaitable[builtins.list[StepsMessageListResponse]]
+    ):
+        """List Messages For Step
+
+        List messages for a given step.
+
+        GET /v1/steps/{step_id}/messages
+
+        Args:
+            step_id: The ID of the step in the format 'step-<uuid4>'
+            after: Cursor for pagination (message ID). Returns results relative to this ID in the specified sort order. Expected format: 'message-<uuid4>'
+            before: Cursor for pagination (message ID). Returns results relative to this ID in the specified sort order. Expected format: 'message-<uuid4>'
+            limit: Maximum number of messages to return
+            order: Sort order for messages by creation time. 'asc' for oldest first, 'desc' for newest first
+            order_by: Sort by field
+        """
+
+
+class StepsMetricsHandler(Protocol):
+    """Handler of the `steps.metrics` operations.
+
+    Implement any of these methods (sync or async) on your own object and pass it to
+    `create_app`: an instance of a class that subclasses this protocol, an object with resource
+    attributes like the SDK client, or a mapping {'steps.metrics': obj}. A method left out
+    answers 501.
+
+    Calling convention: path parameters positional-or-keyword (in path order), then query and
+    header parameters keyword-only by their SDK (Python) names, then `body` (the request model)
+    keyword-only when the operation has a body. The server passes every argument; an optional
+    one the request leaves out arrives as its documented default, or None. Return the response
+    model (a dict, or a list of models or dicts, is accepted and validated into it); an async
+    method returns it from a coroutine. Raise `HandlerError(status_code, detail)` to answer an
+    error.
+    """
+
+    def retrieve(
+        self,
+        step_id: str,
+    ) -> MetricRetrieveResponse | Awaitable[MetricRetrieveResponse]:
+        """Retrieve Metrics For Step
+
+        Get step metrics by step ID.
+
+        GET /v1/steps/{step_id}/metrics
+
+        Args:
+            step_id: The ID of the step in the format 'step-<uuid4>'
+        """
+
+
+class StepsTraceHandler(Protocol):
+    """Handler of the `steps.trace` operations.
+
+    Implement any of these methods (sync or async) on your own object and pass it to
+    `create_app`: an instance of a class that subclasses this protocol, an object with resource
+    attributes like the SDK client, or a mapping {'steps.trace': obj}. A method left out answers
+    501.
+
+    Calling convention: path parameters positional-or-keyword (in path order), then query and
+    header parameters keyword-only by their SDK (Python) names, then `body` (the request model)
+    keyword-only when the operation has a body. The server passes every argument; an optional
+    one the request leaves out arrives as its documented default, or None. Return the response
+    model (a dict, or a list of models or dicts, is accepted and validated into it); an async
+    method returns it from a coroutine. Raise `HandlerError(status_code, detail)` to answer an
+    error.
+    """
+
+    def retrieve(
+        self,
+        step_id: str,
+    ) -> ProviderTrace | Awaitable[ProviderTrace]:
+        """Retrieve Trace For Step
+
+        GET /v1/steps/{step_id}/trace
+
+        Args:
+            step_id: The ID of the step in the format 'step-<uuid4>'
+        """
+
+
+class TagsHandler(Protocol):
+    """Handler of the `tags` operations.
+
+    Implement any of these methods (sync or async) on your own object and pass it to
+    `create_app`: an instance of a class that subclasses this protocol, an object with resource
+    attributes like the SDK client, or a mapping {'tags': obj}. A method left out answers 501.
+
+    Calling convention: path parameters positional-or-keyword (in path order), then query and
+    header parameters keyword-only by their SDK (Python) names, then `body` (the request model)
+    keyword-only when the operation has a body. The server passes every argument; an optional
+    one the request leaves out arrives as its documented default, or None. Return the response
+    model (a dict, or a list of models or dicts, is accepted and validated into it); an async
+    method returns it from a coroutine. Raise `HandlerError(status_code, detail)` to answer an
+    error.
+    """
+
+    def list(
+        self,
+        *,
+        after: str | None,
+        before: str | None,
+        limit: int | None,
+        name: str | None,
+        order: Literal["asc", "desc"] | None,
+        order_by: Literal["name"] | None,
+        query_text: str | None,
+    ) -> builtins.list[str] | Awaitable[builtins.list[str]]:
+        """List Tags
+
+        Get the list of all tags (from agents and blocks) that have been created.
+
+        GET /v1/tags/
+
+        Args:
+            after: Tag cursor for pagination. Returns tags that come after this tag in the specified sort order
+            before: Tag cursor for pagination. Returns tags that come before this tag in the specified sort order
+            limit: Maximum number of tags to return
+            name: Filter tags by name
+            order: Sort order for tags. 'asc' for alphabetical order, 'desc' for reverse alphabetical order
+            order_by: Field to sort by
+            query_text: Filter tags by text search. Deprecated, please use name field instead
+        """
 
 
 class ToolsHandler(Protocol):
@@ -41,71 +2340,13 @@ class ToolsHandler(Protocol):
     error.
     """
 
-    def delete(
-        self,
-        tool_id: str,
-    ) -> ToolDeleteResponse | Awaitable[ToolDeleteResponse]:
-        """Delete Tool
-
-        Delete a tool by name
-
-        DELETE /v1/tools/{tool_id}
-
-        Args:
-            tool_id: The ID of the tool in the format 'tool-<uuid4>'
-        """
-
-    def retrieve(
-        self,
-        tool_id: str,
-    ) -> Tool | Awaitable[Tool]:
-        """Retrieve Tool
-
-        Get a tool by ID
-
-        GET /v1/tools/{tool_id}
-
-        Args:
-            tool_id: The ID of the tool in the format 'tool-<uuid4>'
-        """
-
-    def update(
-        self,
-        tool_id: str,
-        *,
-        body: ToolUpdateParams,
-    ) -> Tool | Awaitable[Tool]:
-        """Update Tool
-
-        Update an existing tool
-
-        PATCH /v1/tools/{tool_id}
-
-        Args:
-            tool_id: The ID of the tool in the format 'tool-<uuid4>'
-
-        Body fields (ToolUpdateParams):
-            args_json_schema: The args JSON schema of the function.
-            default_requires_approval: Whether or not to require approval before executing this tool.
-            description: The description of the tool.
-            enable_parallel_execution: If set to True, then this tool will potentially be executed concurrently with other tools. Default False.
-            json_schema: The JSON schema of the function (auto-generated from source_code if not provided)
-            metadata: A dictionary of additional metadata for the tool.
-            npm_requirements: Optional list of npm packages required by this tool.
-            pip_requirements: Optional list of pip packages required by this tool.
-            return_char_limit: The maximum number of characters in the response.
-            source_code: The source code of the function.
-            source_type: The type of the source code.
-            tags: Metadata tags.
-        """
-
     def list(
         self,
         *,
         after: str | None,
         before: str | None,
         exclude_tool_types: builtins.list[str] | None,
-        limit: float | None,
+        limit: int | None,
         name: str | None,
         names: builtins.list[str] | None,
         order: Literal["asc", "desc"] | None,
@@ -210,60 +2451,60 @@ class ToolsHandler(Protocol):
             tool_types: Filter by tool types (e.g., 'custom', 'letta_core').
         """
 
-
-class McpServersToolsHandler(Protocol):
-    """Handler of the `mcp_servers.tools` operations.
-
-    Implement any of these methods (sync or async) on your own object and pass it to
-    `create_app`: an instance of a class that subclasses this protocol, an object with resource
-    attributes like the SDK client, or a mapping {'mcp_servers.tools': obj}. A method left out
-    answers 501.
-
-    Calling convention: path parameters positional-or-keyword (in path order), then query and
-    header parameters keyword-only by their SDK (Python) names, then `body` (the request model)
-    keyword-only when the operation has a body. The server passes every argument; an optional
-    one the request leaves out arrives as its documented default, or None. Return the response
-    model (a dict, or a list of models or dicts, is accepted and validated into it); an async
-    method returns it from a coroutine. Raise `HandlerError(status_code, detail)` to answer an
-    error.
-    """
-
-    def run(
+    def delete(
         self,
-        mcp_server_id: str,
         tool_id: str,
-        *,
-        body: ToolRunParams,
-    ) -> ToolExecutionResult | Awaitable[ToolExecutionResult]:
-        """Run Mcp Tool
+    ) -> object | Awaitable[object]:
+        """Delete Tool
 
-        Execute a specific MCP tool
+        Delete a tool by name
 
-        The request body should contain the tool arguments in the ToolExecuteRequest format.
+        DELETE /v1/tools/{tool_id}
 
-        POST /v1/mcp-servers/{mcp_server_id}/tools/{tool_id}/run
-
-        Body fields (ToolRunParams):
-            args: Arguments to pass to the tool
+        Args:
+            tool_id: The ID of the tool in the format 'tool-<uuid4>'
         """
 
     def retrieve(
         self,
-        mcp_server_id: str,
         tool_id: str,
     ) -> Tool | Awaitable[Tool]:
-        """Get Mcp Tool
+        """Retrieve Tool
 
-        Get a specific MCP tool by its ID
+        Get a tool by ID
 
-        GET /v1/mcp-servers/{mcp_server_id}/tools/{tool_id}
+        GET /v1/tools/{tool_id}
+
+        Args:
+            tool_id: The ID of the tool in the format 'tool-<uuid4>'
         """
 
-    def list(
+    def update(
         self,
-        mcp_server_id: str,
-    ) -> ToolListResponse | Awaitable[ToolListResponse]:
-        """List Tools For Mcp Server
+        tool_id: str,
+        *,
+        body: ToolUpdateParams,
+    ) -> Tool | Awaitable[Tool]:
+        """Update Tool
 
-        GET /v1/mcp-servers/{mcp_server_id}/tools
+        Update an existing tool
+
+        PATCH /v1/tools/{tool_id}
+
+        Args:
+            tool_id: The ID of the tool in the format 'tool-<uuid4>'
+
+        Body fields (ToolUpdateParams):
+            args_json_schema: The args JSON schema of the function.
+            default_requires_approval: Whether or not to require approval before executing this tool.
+            description: The description of the tool.
+            enable_parallel_execution: If set to True, then this tool will potentially be executed concurrently with other tools. Default False.
+            json_schema: The JSON schema of the function (auto-generated from source_code if not provided)
+            metadata: A dictionary of additional metadata for the tool.
+            npm_requirements: Optional list of npm packages required by this tool.
+            pip_requirements: Optional list of pip packages required by this tool.
+            return_char_limit: The maximum number of characters in the response.
+            source_code: The source code of the function.
+            source_type: The type of the source code.
+            tags: Metadata tags.
         """

@@ -4,24 +4,967 @@
 parameters (422 on bad input), then `dispatch` calls the handler (or answers the mock)."""
 
 import builtins
+from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Body, Path, Query, Request
 from fastapi.responses import Response
 
+from letta_sdk.types.access_token_create_params import AccessTokenCreateParams
+from letta_sdk.types.access_token_create_response import AccessTokenCreateResponse
+from letta_sdk.types.access_token_delete_params import AccessTokenDeleteParams
+from letta_sdk.types.access_token_list_response import AccessTokenListResponse
+from letta_sdk.types.agent_create_params import AgentCreateParams
+from letta_sdk.types.agent_state import AgentState
+from letta_sdk.types.agent_update_params import AgentUpdateParams
+from letta_sdk.types.agents_file_list_response import AgentsFileListResponse
+from letta_sdk.types.agents_message import AgentsMessage
+from letta_sdk.types.agents_passage import AgentsPassage
+from letta_sdk.types.agents_passage_search_response2 import AgentsPassageSearchResponse2
+from letta_sdk.types.archive import Archive
+from letta_sdk.types.archive_create_params import ArchiveCreateParams
+from letta_sdk.types.archive_update_params import ArchiveUpdateParams
+from letta_sdk.types.archives_passage import ArchivesPassage
+from letta_sdk.types.block_response import BlockResponse
+from letta_sdk.types.block_update import BlockUpdate
+from letta_sdk.types.compaction_response import CompactionResponse
+from letta_sdk.types.create_block import CreateBlock
+from letta_sdk.types.embedding_model import EmbeddingModel
+from letta_sdk.types.feedback_create_params import FeedbackCreateParams
+from letta_sdk.types.folder_list_response import FolderListResponse
+from letta_sdk.types.health_response import HealthResponse
+from letta_sdk.types.mcp_server_create_params import McpServerCreateParams
+from letta_sdk.types.mcp_server_create_response import McpServerCreateResponse
+from letta_sdk.types.mcp_server_list_response_item import McpServerListResponseItem
+from letta_sdk.types.mcp_server_retrieve_response import McpServerRetrieveResponse
+from letta_sdk.types.mcp_server_update_params import McpServerUpdateParams
+from letta_sdk.types.mcp_server_update_response import McpServerUpdateResponse
+from letta_sdk.types.message import Message
+from letta_sdk.types.message_cancel_params import MessageCancelParams
+from letta_sdk.types.message_compact_params import MessageCompactParams
+from letta_sdk.types.message_create_async_params import MessageCreateAsyncParams
+from letta_sdk.types.message_reset_params import MessageResetParams
+from letta_sdk.types.message_search_request import MessageSearchRequest
+from letta_sdk.types.message_search_response_item2 import MessageSearchResponseItem2
+from letta_sdk.types.message_type import MessageType
+from letta_sdk.types.metric_retrieve_response import MetricRetrieveResponse
+from letta_sdk.types.model import Model
+from letta_sdk.types.passage import Passage
+from letta_sdk.types.passage_create_many_params import PassageCreateManyParams
+from letta_sdk.types.passage_create_params import PassageCreateParams
+from letta_sdk.types.passage_search_params import PassageSearchParams
+from letta_sdk.types.passage_search_response_item import PassageSearchResponseItem
+from letta_sdk.types.provider_category import ProviderCategory
+from letta_sdk.types.provider_trace import ProviderTrace
+from letta_sdk.types.provider_type import ProviderType
+from letta_sdk.types.run import Run
+from letta_sdk.types.schedule_create_params import ScheduleCreateParams
+from letta_sdk.types.schedule_create_response import ScheduleCreateResponse
+from letta_sdk.types.schedule_delete_response import ScheduleDeleteResponse
+from letta_sdk.types.schedule_list_response import ScheduleListResponse
+from letta_sdk.types.schedule_retrieve_response import ScheduleRetrieveResponse
+from letta_sdk.types.step import Step
+from letta_sdk.types.steps_message_list_response import StepsMessageListResponse
+from letta_sdk.types.stop_reason_type import StopReasonType
 from letta_sdk.types.tool import Tool
 from letta_sdk.types.tool_create import ToolCreate
-from letta_sdk.types.tool_delete_response import ToolDeleteResponse
+from letta_sdk.types.tool_execute_request import ToolExecuteRequest
 from letta_sdk.types.tool_execution_result import ToolExecutionResult
-from letta_sdk.types.tool_list_response import ToolListResponse
-from letta_sdk.types.tool_run_params import ToolRunParams
 from letta_sdk.types.tool_search_request import ToolSearchRequest
 from letta_sdk.types.tool_search_result import ToolSearchResult
+from letta_sdk.types.tool_update_approval_params import ToolUpdateApprovalParams
 from letta_sdk.types.tool_update_params import ToolUpdateParams
 
 from . import _support
 
 router = APIRouter()
+
+
+ACCESS_TOKENS_LIST = _support.Operation(
+    "access_tokens_list",
+    ("access_tokens",),
+    "list",
+    AccessTokenListResponse,
+    cursor=None,
+)
+
+
+@router.get("/v1/client-side-access-tokens", operation_id="access_tokens_list")
+async def access_tokens_list(
+    request: Request,
+    *,
+    agent_id: Annotated[str | None, Query(alias="agentId")] = None,
+    limit: Annotated[float | None, Query()] = None,
+    offset: Annotated[float | None, Query()] = None,
+) -> Response:
+    """List tokens  (Cloud-only)
+
+    List all client side access tokens for the current account. This is only available for cloud users.
+
+    GET /v1/client-side-access-tokens
+
+    Args:
+        agent_id: The agent ID to filter tokens by. If provided, only tokens for this agent will be returned.
+        limit: The number of tokens to return per page. Defaults to 10.
+        offset: The offset for pagination. Defaults to 0.
+    """
+    return await _support.dispatch(
+        request,
+        ACCESS_TOKENS_LIST,
+        {
+            "agent_id": agent_id,
+            "limit": limit,
+            "offset": offset,
+        },
+    )
+
+
+ACCESS_TOKENS_CREATE = _support.Operation(
+    "access_tokens_create",
+    ("access_tokens",),
+    "create",
+    AccessTokenCreateResponse,
+    cursor=None,
+)
+
+
+@router.post("/v1/client-side-access-tokens", operation_id="access_tokens_create")
+async def access_tokens_create(
+    request: Request,
+    *,
+    body: Annotated[AccessTokenCreateParams, Body()],
+) -> Response:
+    """Create token  (Cloud-only)
+
+    Create a new client side access token with the specified configuration.
+
+    POST /v1/client-side-access-tokens
+
+    Body fields (AccessTokenCreateParams):
+        hostname: The hostname of the client side application. Please specify the full URL including the protocol (http or https).
+        expires_at: The expiration date of the token. If not provided, the token will expire in 5 minutes
+    """
+    return await _support.dispatch(
+        request,
+        ACCESS_TOKENS_CREATE,
+        {
+            "body": body,
+        },
+    )
+
+
+AGENTS_LIST = _support.Operation(
+    "agents_list",
+    ("agents",),
+    "list",
+    builtins.list[AgentState],
+    cursor="after",
+)
+
+
+@router.get("/v1/agents/", operation_id="agents_list")
+async def agents_list(
+    request: Request,
+    *,
+    after: Annotated[str | None, Query()] = None,
+    ascending: Annotated[bool | None, Query()] = None,
+    base_template_id: Annotated[str | None, Query()] = None,
+    before: Annotated[str | None, Query()] = None,
+    created_by_id: Annotated[str | None, Query()] = None,
+    identifier_keys: Annotated[builtins.list[str] | None, Query()] = None,
+    identity_id: Annotated[str | None, Query()] = None,
+    include: Annotated[
+        builtins.list[
+            Literal[
+                "agent.blocks",
+                "agent.identities",
+                "agent.managed_group",
+                "agent.pending_approval",
+                "agent.secrets",
+                "agent.sources",
+                "agent.tags",
+                "agent.tools",
+            ]
+        ]
+        | None,
+        Query(),
+    ] = None,
+    include_relationships: Annotated[builtins.list[str] | None, Query()] = None,
+    last_stop_reason: Annotated[StopReasonType | None, Query()] = None,
+    limit: Annotated[int | None, Query()] = None,
+    match_all_tags: Annotated[bool | None, Query()] = None,
+    name: Annotated[str | None, Query()] = None,
+    order: Annotated[Literal["asc", "desc"] | None, Query()] = None,
+    order_by: Annotated[
+        Literal["created_at", "updated_at", "last_run_completion"] | None, Query()
+    ] = None,
+    project_id: Annotated[str | None, Query()] = None,
+    query_text: Annotated[str | None, Query()] = None,
+    sort_by: Annotated[str | None, Query()] = None,
+    tags: Annotated[builtins.list[str] | None, Query()] = None,
+    template_id: Annotated[str | None, Query()] = None,
+) -> Response:
+    """List Agents
+
+    Get a list of all agents.
+
+    GET /v1/agents/
+
+    Args:
+        after: Cursor for pagination
+        ascending: Whether to sort agents oldest to newest (True) or newest to oldest (False, default)
+        base_template_id: Search agents by base template ID
+        before: Cursor for pagination
+        created_by_id: Filter agents by the user who created them.
+        identifier_keys: Search agents by identifier keys
+        identity_id: Search agents by identity ID
+        include: Specify which relational fields to include in the response. No relationships are included by default.
+        include_relationships: Specify which relational fields (e.g., 'tools', 'sources', 'memory') to include in the response. If not provided, all relationships are loaded by default. Using this can optimize performance by reducing unnecessary joins.This is a legacy parameter, and no longer supported after 1.0.0 SDK versions.
+        last_stop_reason: Filter agents by their last stop reason.
+        limit: Limit for pagination
+        match_all_tags: If True, only returns agents that match ALL given tags. Otherwise, return agents that have ANY of the passed-in tags.
+        name: Name of the agent
+        order: Sort order for agents by creation time. 'asc' for oldest first, 'desc' for newest first
+        order_by: Field to sort by
+        project_id: Search agents by project ID - this will default to your default project on cloud
+        query_text: Search agents by name
+        sort_by: Field to sort by. Options: 'created_at' (default), 'last_run_completion'
+        tags: List of tags to filter agents by
+        template_id: Search agents by template ID
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_LIST,
+        {
+            "after": after,
+            "ascending": ascending,
+            "base_template_id": base_template_id,
+            "before": before,
+            "created_by_id": created_by_id,
+            "identifier_keys": identifier_keys,
+            "identity_id": identity_id,
+            "include": include,
+            "include_relationships": include_relationships,
+            "last_stop_reason": last_stop_reason,
+            "limit": limit,
+            "match_all_tags": match_all_tags,
+            "name": name,
+            "order": order,
+            "order_by": order_by,
+            "project_id": project_id,
+            "query_text": query_text,
+            "sort_by": sort_by,
+            "tags": tags,
+            "template_id": template_id,
+        },
+    )
+
+
+AGENTS_CREATE = _support.Operation(
+    "agents_create",
+    ("agents",),
+    "create",
+    AgentState,
+    cursor=None,
+)
+
+
+@router.post("/v1/agents/", operation_id="agents_create")
+async def agents_create(
+    request: Request,
+    *,
+    body: Annotated[AgentCreateParams | None, Body()] = None,
+) -> Response:
+    """Create Agent
+
+    Create an agent.
+
+    POST /v1/agents/
+
+    Body fields (AgentCreateParams):
+        agent_type: The type of agent.
+        base_template_id: Deprecated: No longer used. The base template id of the agent.
+        block_ids: The ids of the blocks used by the agent.
+        compaction_settings: Configuration for conversation compaction / summarization. Per-model settings (temperature, max tokens, etc.) are derived from the default configuration for that handle.
+        context_window_limit: The context window limit used by the agent.
+        description: The description of the agent.
+        embedding: The embedding model handle used by the agent (format: provider/model-name).
+        embedding_chunk_size: Deprecated: No longer used. The embedding chunk size used by the agent.
+        embedding_config: Configuration for embedding model connection and processing parameters.
+        enable_reasoner: Deprecated: Use `model` field to configure reasoning instead. Whether to enable internal extended thinking step for a reasoner model.
+        enable_sleeptime: If set to True, memory management will move to a background agent thread.
+        folder_ids: The ids of the folders used by the agent.
+        from_template: Deprecated: please use the 'create agents from a template' endpoint instead.
+        hidden: Deprecated: No longer used. If set to True, the agent will be hidden.
+        identity_ids: The ids of the identities associated with this agent.
+        include_base_tool_rules: If true, attaches the Letta base tool rules (e.g. deny all tools not explicitly allowed).
+        include_base_tools: If true, attaches the Letta core tools (e.g. core_memory related functions).
+        include_default_source: If true, automatically creates and attaches a default data source for this agent.
+        initial_message_sequence: The initial set of messages to put in the agent's in-context memory.
+        llm_config: Configuration for Language Model (LLM) connection and generation parameters. .. deprecated:: LLMConfig is deprecated and should not be used as an input or return type in API calls. Use the schemas in letta.schemas.model (ModelSettings, OpenAIModelSettings, etc.) instead. For conversion, use the _to_model() method or Model._from_llm_config() method.
+        max_files_open: Maximum number of files that can be open at once for this agent. Setting this too high may exceed the context window, which will break the agent.
+        max_reasoning_tokens: Deprecated: Use `model` field to configure reasoning tokens instead. The maximum number of tokens to generate for reasoning step.
+        max_tokens: Deprecated: Use `model` field to configure max output tokens instead. The maximum number of tokens to generate, including reasoning step.
+        memory_blocks: The blocks to create in the agent's in-context memory.
+        memory_variables: Deprecated: Only relevant for creating agents from a template. Use the 'create agents from a template' endpoint instead.
+        message_buffer_autoclear: If set to True, the agent will not remember previous messages (though the agent will still retain state via core memory blocks and archival/recall memory). Not recommended unless you have an advanced use case.
+        metadata: The metadata of the agent.
+        model: The model handle for the agent to use (format: provider/model-name).
+        model_settings: The model settings for the agent.
+        name: The name of the agent.
+        parallel_tool_calls: Deprecated: Use `model_settings` to configure parallel tool calls instead. If set to True, enables parallel tool calling.
+        per_file_view_window_char_limit: The per-file view window character limit for this agent. Setting this too high may exceed the context window, which will break the agent.
+        project: Deprecated: Project should now be passed via the X-Project header instead of in the request body. If using the SDK, this can be done via the x_project parameter.
+        project_id: Deprecated: No longer used. The id of the project the agent belongs to.
+        reasoning: Deprecated: Use `model` field to configure reasoning instead. Whether to enable reasoning for this agent.
+        response_format: Deprecated: Use `model_settings` field to configure response format instead. The response format for the agent.
+        secrets: The environment variables for tool execution specific to this agent.
+        source_ids: Deprecated: Use `folder_ids` field instead. The ids of the sources used by the agent.
+        system: The system prompt used by the agent.
+        tags: The tags associated with the agent.
+        template: Deprecated: No longer used.
+        template_id: Deprecated: No longer used. The id of the template the agent belongs to.
+        timezone: The timezone of the agent (IANA format).
+        tool_exec_environment_variables: Deprecated: Use `secrets` field instead. Environment variables for tool execution.
+        tool_ids: The ids of the tools used by the agent.
+        tool_rules: The tool rules governing the agent.
+        tools: The tools used by the agent.
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_CREATE,
+        {
+            "body": body if body is not None else AgentCreateParams(),
+        },
+    )
+
+
+ARCHIVES_LIST = _support.Operation(
+    "archives_list",
+    ("archives",),
+    "list",
+    builtins.list[Archive],
+    cursor="after",
+)
+
+
+@router.get("/v1/archives/", operation_id="archives_list")
+async def archives_list(
+    request: Request,
+    *,
+    after: Annotated[str | None, Query()] = None,
+    agent_id: Annotated[str | None, Query()] = None,
+    before: Annotated[str | None, Query()] = None,
+    limit: Annotated[int | None, Query()] = None,
+    name: Annotated[str | None, Query()] = None,
+    order: Annotated[Literal["asc", "desc"] | None, Query()] = None,
+    order_by: Annotated[Literal["created_at"] | None, Query()] = None,
+) -> Response:
+    """List Archives
+
+    Get a list of all archives for the current organization with optional filters and pagination.
+
+    GET /v1/archives/
+
+    Args:
+        after: Cursor for pagination (archive ID). Returns results relative to this ID in the specified sort order. Expected format: 'archive-<uuid4>'
+        agent_id: Only archives attached to this agent ID
+        before: Cursor for pagination (archive ID). Returns results relative to this ID in the specified sort order. Expected format: 'archive-<uuid4>'
+        limit: Maximum number of archives to return
+        name: Filter by archive name (exact match)
+        order: Sort order for archives by creation time. 'asc' for oldest first, 'desc' for newest first
+        order_by: Field to sort by
+    """
+    return await _support.dispatch(
+        request,
+        ARCHIVES_LIST,
+        {
+            "after": after,
+            "agent_id": agent_id,
+            "before": before,
+            "limit": limit,
+            "name": name,
+            "order": order,
+            "order_by": order_by,
+        },
+    )
+
+
+ARCHIVES_CREATE = _support.Operation(
+    "archives_create",
+    ("archives",),
+    "create",
+    Archive,
+    cursor=None,
+)
+
+
+@router.post("/v1/archives/", operation_id="archives_create")
+async def archives_create(
+    request: Request,
+    *,
+    body: Annotated[ArchiveCreateParams, Body()],
+) -> Response:
+    """Create Archive
+
+    Create a new archive.
+
+    POST /v1/archives/
+
+    Body fields (ArchiveCreateParams):
+        embedding: Embedding model handle for the archive
+        embedding_config: Configuration for embedding model connection and processing parameters.
+    """
+    return await _support.dispatch(
+        request,
+        ARCHIVES_CREATE,
+        {
+            "body": body,
+        },
+    )
+
+
+BLOCKS_LIST = _support.Operation(
+    "blocks_list",
+    ("blocks",),
+    "list",
+    builtins.list[BlockResponse],
+    cursor="after",
+)
+
+
+@router.get("/v1/blocks/", operation_id="blocks_list")
+async def blocks_list(
+    request: Request,
+    *,
+    after: Annotated[str | None, Query()] = None,
+    before: Annotated[str | None, Query()] = None,
+    connected_to_agents_count_eq: Annotated[builtins.list[int] | None, Query()] = None,
+    connected_to_agents_count_gt: Annotated[int | None, Query()] = None,
+    connected_to_agents_count_lt: Annotated[int | None, Query()] = None,
+    description_search: Annotated[str | None, Query()] = None,
+    identifier_keys: Annotated[builtins.list[str] | None, Query()] = None,
+    identity_id: Annotated[str | None, Query()] = None,
+    label: Annotated[str | None, Query()] = None,
+    label_search: Annotated[str | None, Query()] = None,
+    limit: Annotated[int | None, Query()] = None,
+    match_all_tags: Annotated[bool | None, Query()] = None,
+    name: Annotated[str | None, Query()] = None,
+    order: Annotated[Literal["asc", "desc"] | None, Query()] = None,
+    order_by: Annotated[Literal["created_at"] | None, Query()] = None,
+    project_id: Annotated[str | None, Query()] = None,
+    tags: Annotated[builtins.list[str] | None, Query()] = None,
+    templates_only: Annotated[bool | None, Query()] = None,
+    value_search: Annotated[str | None, Query()] = None,
+) -> Response:
+    """List Blocks
+
+    GET /v1/blocks/
+
+    Args:
+        after: Cursor for pagination (block ID). Returns results relative to this ID in the specified sort order. Expected format: 'block-<uuid4>'
+        before: Cursor for pagination (block ID). Returns results relative to this ID in the specified sort order. Expected format: 'block-<uuid4>'
+        connected_to_agents_count_eq: Filter blocks by the exact number of connected agents. If provided, returns blocks that have exactly this number of connected agents.
+        connected_to_agents_count_gt: Filter blocks by the number of connected agents. If provided, returns blocks that have more than this number of connected agents.
+        connected_to_agents_count_lt: Filter blocks by the number of connected agents. If provided, returns blocks that have less than this number of connected agents.
+        description_search: Search blocks by description. If provided, returns blocks whose description matches the search query. This is a full-text search on block descriptions.
+        identifier_keys: Search agents by identifier keys
+        identity_id: The ID of the identity in the format 'identity-<uuid4>'
+        label: Label to include (alphanumeric, hyphens, underscores, forward slashes)
+        label_search: Search blocks by label. If provided, returns blocks whose label matches the search query. This is a full-text search on block labels.
+        limit: Number of blocks to return
+        match_all_tags: If True, only returns blocks that match ALL given tags. Otherwise, return blocks that have ANY of the passed-in tags.
+        name: Name filter (alphanumeric, spaces, hyphens, underscores)
+        order: Sort order for blocks by creation time. 'asc' for oldest first, 'desc' for newest first
+        order_by: Field to sort by
+        project_id: Search blocks by project id
+        tags: List of tags to filter blocks by
+        templates_only: Whether to include only templates
+        value_search: Search blocks by value. If provided, returns blocks whose value matches the search query. This is a full-text search on block values.
+    """
+    return await _support.dispatch(
+        request,
+        BLOCKS_LIST,
+        {
+            "after": after,
+            "before": before,
+            "connected_to_agents_count_eq": connected_to_agents_count_eq,
+            "connected_to_agents_count_gt": connected_to_agents_count_gt,
+            "connected_to_agents_count_lt": connected_to_agents_count_lt,
+            "description_search": description_search,
+            "identifier_keys": identifier_keys,
+            "identity_id": identity_id,
+            "label": label,
+            "label_search": label_search,
+            "limit": limit,
+            "match_all_tags": match_all_tags,
+            "name": name,
+            "order": order,
+            "order_by": order_by,
+            "project_id": project_id,
+            "tags": tags,
+            "templates_only": templates_only,
+            "value_search": value_search,
+        },
+    )
+
+
+BLOCKS_CREATE = _support.Operation(
+    "blocks_create",
+    ("blocks",),
+    "create",
+    BlockResponse,
+    cursor=None,
+)
+
+
+@router.post("/v1/blocks/", operation_id="blocks_create")
+async def blocks_create(
+    request: Request,
+    *,
+    body: Annotated[CreateBlock, Body()],
+) -> Response:
+    """Create Block
+
+    POST /v1/blocks/
+
+    Body fields (CreateBlock):
+        label: Label of the block.
+        value: Value of the block.
+        base_template_id: The base template id of the block.
+        deployment_id: The id of the deployment.
+        description: Description of the block.
+        entity_id: The id of the entity within the template.
+        hidden: If set to True, the block will be hidden.
+        limit: Character limit of the block.
+        metadata: Metadata of the block.
+        preserve_on_migration: Preserve the block on template migration.
+        project_id: The associated project id.
+        read_only: Whether the agent has read-only access to the block.
+        tags: The tags to associate with the block.
+        template_id: The id of the template.
+        template_name: Name of the block if it is a template.
+    """
+    return await _support.dispatch(
+        request,
+        BLOCKS_CREATE,
+        {
+            "body": body,
+        },
+    )
+
+
+HEALTH = _support.Operation(
+    "health",
+    (),
+    "health",
+    HealthResponse,
+    cursor=None,
+)
+
+
+@router.get("/v1/health/", operation_id="health")
+async def health(
+    request: Request,
+) -> Response:
+    """Check Health
+
+    Liveness endpoint; returns 200 when process is responsive.
+
+    GET /v1/health/
+    """
+    return await _support.dispatch(
+        request,
+        HEALTH,
+        {},
+    )
+
+
+MCP_SERVERS_LIST = _support.Operation(
+    "mcp_servers_list",
+    ("mcp_servers",),
+    "list",
+    builtins.list[McpServerListResponseItem],
+    cursor=None,
+)
+
+
+@router.get("/v1/mcp-servers/", operation_id="mcp_servers_list")
+async def mcp_servers_list(
+    request: Request,
+) -> Response:
+    """List Mcp Servers
+
+    Get a list of all configured MCP servers
+
+    GET /v1/mcp-servers/
+    """
+    return await _support.dispatch(
+        request,
+        MCP_SERVERS_LIST,
+        {},
+    )
+
+
+MCP_SERVERS_CREATE = _support.Operation(
+    "mcp_servers_create",
+    ("mcp_servers",),
+    "create",
+    McpServerCreateResponse,
+    cursor=None,
+)
+
+
+@router.post("/v1/mcp-servers/", operation_id="mcp_servers_create")
+async def mcp_servers_create(
+    request: Request,
+    *,
+    body: Annotated[McpServerCreateParams, Body()],
+) -> Response:
+    """Create Mcp Server
+
+    Add a new MCP server to the Letta MCP server config
+
+    POST /v1/mcp-servers/
+
+    Body fields (McpServerCreateParams):
+        config: The MCP server configuration (Stdio, SSE, or Streamable HTTP)
+        server_name: The name of the MCP server
+    """
+    return await _support.dispatch(
+        request,
+        MCP_SERVERS_CREATE,
+        {
+            "body": body,
+        },
+    )
+
+
+MESSAGES_LIST = _support.Operation(
+    "messages_list",
+    ("messages",),
+    "list",
+    builtins.list[Message],
+    cursor="after",
+)
+
+
+@router.get("/v1/messages/", operation_id="messages_list")
+async def messages_list(
+    request: Request,
+    *,
+    after: Annotated[str | None, Query()] = None,
+    before: Annotated[str | None, Query()] = None,
+    conversation_id: Annotated[str | None, Query()] = None,
+    include_return_message_types: Annotated[builtins.list[MessageType] | None, Query()] = None,
+    limit: Annotated[int | None, Query()] = None,
+    order: Annotated[Literal["asc", "desc"] | None, Query()] = None,
+) -> Response:
+    """List All Messages
+
+    List messages across all agents for the current user.
+
+    GET /v1/messages/
+
+    Args:
+        after: Cursor for pagination (message ID). Returns results relative to this ID in the specified sort order. Expected format: 'message-<uuid4>'
+        before: Cursor for pagination (message ID). Returns results relative to this ID in the specified sort order. Expected format: 'message-<uuid4>'
+        conversation_id: Conversation ID to filter messages by
+        include_return_message_types: Message types to include in response. When null, all message types are returned.
+        limit: Maximum number of messages to return
+        order: Sort order for messages by creation time. 'asc' for oldest first, 'desc' for newest first
+    """
+    return await _support.dispatch(
+        request,
+        MESSAGES_LIST,
+        {
+            "after": after,
+            "before": before,
+            "conversation_id": conversation_id,
+            "include_return_message_types": include_return_message_types,
+            "limit": limit,
+            "order": order,
+        },
+    )
+
+
+MESSAGES_SEARCH = _support.Operation(
+    "messages_search",
+    ("messages",),
+    "search",
+    builtins.list[MessageSearchResponseItem2],
+    cursor=None,
+)
+
+
+@router.post("/v1/messages/search", operation_id="messages_search")
+async def messages_search(
+    request: Request,
+    *,
+    body: Annotated[MessageSearchRequest, Body()],
+) -> Response:
+    """Search All Messages
+
+    Search messages across the organization with optional agent filtering.
+    Returns messages with FTS/vector ranks and total RRF score.
+
+    This is a cloud-only feature.
+
+    POST /v1/messages/search
+
+    Body fields (MessageSearchRequest):
+        query: Text query for full-text search
+        agent_id: Filter messages by agent ID
+        conversation_id: Filter messages by conversation ID
+        end_date: Filter messages created on or before this date
+        limit: Maximum number of results to return
+        search_mode: Search mode to use
+        start_date: Filter messages created after this date
+    """
+    return await _support.dispatch(
+        request,
+        MESSAGES_SEARCH,
+        {
+            "body": body,
+        },
+    )
+
+
+MODELS_LIST = _support.Operation(
+    "models_list",
+    ("models",),
+    "list",
+    builtins.list[Model],
+    cursor=None,
+)
+
+
+@router.get("/v1/models/", operation_id="models_list")
+async def models_list(
+    request: Request,
+    *,
+    provider_category: Annotated[builtins.list[ProviderCategory] | None, Query()] = None,
+    provider_name: Annotated[str | None, Query()] = None,
+    provider_type: Annotated[ProviderType | None, Query()] = None,
+) -> Response:
+    """List Llm Models
+
+    List available LLM models using the asynchronous implementation for improved performance.
+
+    Returns Model format which extends LLMConfig with additional metadata fields.
+    Legacy LLMConfig fields are marked as deprecated but still available for backward compatibility.
+
+    GET /v1/models/
+    """
+    return await _support.dispatch(
+        request,
+        MODELS_LIST,
+        {
+            "provider_category": provider_category,
+            "provider_name": provider_name,
+            "provider_type": provider_type,
+        },
+    )
+
+
+MODELS_EMBEDDINGS_LIST = _support.Operation(
+    "models_embeddings_list",
+    ("models", "embeddings"),
+    "list",
+    builtins.list[EmbeddingModel],
+    cursor=None,
+)
+
+
+@router.get("/v1/models/embedding", operation_id="models_embeddings_list")
+async def models_embeddings_list(
+    request: Request,
+) -> Response:
+    """List Embedding Models
+
+    List available embedding models using the asynchronous implementation for improved performance.
+
+    Returns EmbeddingModel format which extends EmbeddingConfig with additional metadata fields.
+    Legacy EmbeddingConfig fields are marked as deprecated but still available for backward compatibility.
+
+    GET /v1/models/embedding
+    """
+    return await _support.dispatch(
+        request,
+        MODELS_EMBEDDINGS_LIST,
+        {},
+    )
+
+
+PASSAGES_SEARCH = _support.Operation(
+    "passages_search",
+    ("passages",),
+    "search",
+    builtins.list[PassageSearchResponseItem],
+    cursor=None,
+)
+
+
+@router.post("/v1/passages/search", operation_id="passages_search")
+async def passages_search(
+    request: Request,
+    *,
+    body: Annotated[PassageSearchParams | None, Body()] = None,
+) -> Response:
+    """Search Passages
+
+    Search passages across the organization with optional agent and archive filtering.
+    Returns passages with relevance scores.
+
+    This endpoint supports semantic search through passages:
+
+    - If neither agent_id nor archive_id is provided, searches ALL passages in the organization
+    - If agent_id is provided, searches passages across all archives attached to that agent
+    - If archive_id is provided, searches passages within that specific archive
+    - If both are provided, agent_id takes precedence
+
+    POST /v1/passages/search
+
+    Body fields (PassageSearchParams):
+        agent_id: Filter passages by agent ID
+        archive_id: Filter passages by archive ID
+        end_date: Filter results to passages created before this datetime
+        limit: Maximum number of results to return
+        query: Text query for semantic search
+        start_date: Filter results to passages created after this datetime
+        tag_match_mode: How to match tags - 'any' to match passages with any of the tags, 'all' to match only passages with all tags
+        tags: Optional list of tags to filter search results
+    """
+    return await _support.dispatch(
+        request,
+        PASSAGES_SEARCH,
+        {
+            "body": body if body is not None else PassageSearchParams(),
+        },
+    )
+
+
+STEPS_LIST = _support.Operation(
+    "steps_list",
+    ("steps",),
+    "list",
+    builtins.list[Step],
+    cursor="after",
+)
+
+
+@router.get("/v1/steps/", operation_id="steps_list")
+async def steps_list(
+    request: Request,
+    *,
+    after: Annotated[str | None, Query()] = None,
+    agent_id: Annotated[str | None, Query()] = None,
+    before: Annotated[str | None, Query()] = None,
+    end_date: Annotated[str | None, Query()] = None,
+    feedback: Annotated[Literal["positive", "negative"] | None, Query()] = None,
+    has_feedback: Annotated[bool | None, Query()] = None,
+    limit: Annotated[int | None, Query()] = None,
+    model: Annotated[str | None, Query()] = None,
+    order: Annotated[Literal["asc", "desc"] | None, Query()] = None,
+    order_by: Annotated[Literal["created_at"] | None, Query()] = None,
+    project_id: Annotated[str | None, Query()] = None,
+    start_date: Annotated[str | None, Query()] = None,
+    tags: Annotated[builtins.list[str] | None, Query()] = None,
+    trace_ids: Annotated[builtins.list[str] | None, Query()] = None,
+) -> Response:
+    """List Steps
+
+    List steps with optional pagination and date filters.
+
+    GET /v1/steps/
+
+    Args:
+        after: Cursor for pagination (step ID). Returns results relative to this ID in the specified sort order. Expected format: 'step-<uuid4>'
+        agent_id: Filter by the ID of the agent that performed the step
+        before: Cursor for pagination (step ID). Returns results relative to this ID in the specified sort order. Expected format: 'step-<uuid4>'
+        end_date: Return steps before this ISO datetime (e.g. "2025-01-29T15:01:19-08:00")
+        feedback: Filter by feedback
+        has_feedback: Filter by whether steps have feedback (true) or not (false)
+        limit: Maximum number of steps to return
+        model: Filter by the name of the model used for the step
+        order: Sort order for steps by creation time. 'asc' for oldest first, 'desc' for newest first
+        order_by: Field to sort by
+        project_id: Filter by the project ID that is associated with the step (cloud only).
+        start_date: Return steps after this ISO datetime (e.g. "2025-01-29T15:01:19-08:00")
+        tags: Filter by tags
+        trace_ids: Filter by trace ids returned by the server
+    """
+    return await _support.dispatch(
+        request,
+        STEPS_LIST,
+        {
+            "after": after,
+            "agent_id": agent_id,
+            "before": before,
+            "end_date": end_date,
+            "feedback": feedback,
+            "has_feedback": has_feedback,
+            "limit": limit,
+            "model": model,
+            "order": order,
+            "order_by": order_by,
+            "project_id": project_id,
+            "start_date": start_date,
+            "tags": tags,
+            "trace_ids": trace_ids,
+        },
+    )
+
+
+TAGS_LIST = _support.Operation(
+    "tags_list",
+    ("tags",),
+    "list",
+    builtins.list[str],
+    cursor=None,
+)
+
+
+@router.get("/v1/tags/", operation_id="tags_list")
+async def tags_list(
+    request: Request,
+    *,
+    after: Annotated[str | None, Query()] = None,
+    before: Annotated[str | None, Query()] = None,
+    limit: Annotated[int | None, Query()] = None,
+    name: Annotated[str | None, Query()] = None,
+    order: Annotated[Literal["asc", "desc"] | None, Query()] = None,
+    order_by: Annotated[Literal["name"] | None, Query()] = None,
+    query_text: Annotated[str | None, Query()] = None,
+) -> Response:
+    """List Tags
+
+    Get the list of all tags (from agents and blocks) that have been created.
+
+    GET /v1/tags/
+
+    Args:
+        after: Tag cursor for pagination. Returns tags that come after this tag in the specified sort order
+        before: Tag cursor for pagination. Returns tags that come before this tag in the specified sort order
+        limit: Maximum number of tags to return
+        name: Filter tags by name
+        order: Sort order for tags. 'asc' for alphabetical order, 'desc' for reverse alphabetical order
+        order_by: Field to sort by
+        query_text: Filter tags by text search. Deprecated, please use name field instead
+    """
+    return await _support.dispatch(
+        request,
+        TAGS_LIST,
+        {
+            "after": after,
+            "before": before,
+            "limit": limit,
+            "name": name,
+            "order": order,
+            "order_by": order_by,
+            "query_text": query_text,
+        },
+    )
 
 
 TOOLS_LIST = _support.Operation(
@@ -40,7 +983,7 @@ async def tools_list(
     after: Annotated[str | None, Query()] = None,
     before: Annotated[str | None, Query()] = None,
     exclude_tool_types: Annotated[builtins.list[str] | None, Query()] = None,
-    limit: Annotated[float | None, Query()] = None,
+    limit: Annotated[int | None, Query()] = None,
     name: Annotated[str | None, Query()] = None,
     names: Annotated[builtins.list[str] | None, Query()] = None,
     order: Annotated[Literal["asc", "desc"] | None, Query()] = None,
@@ -218,11 +1161,580 @@ async def tools_search(
     )
 
 
+AGENTS_DELETE = _support.Operation(
+    "agents_delete",
+    ("agents",),
+    "delete",
+    object,
+    cursor=None,
+)
+
+
+@router.delete("/v1/agents/{agent_id}", operation_id="agents_delete")
+async def agents_delete(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+) -> Response:
+    """Delete Agent
+
+    Delete an agent.
+
+    DELETE /v1/agents/{agent_id}
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_DELETE,
+        {
+            "agent_id": agent_id,
+        },
+    )
+
+
+AGENTS_RETRIEVE = _support.Operation(
+    "agents_retrieve",
+    ("agents",),
+    "retrieve",
+    AgentState,
+    cursor=None,
+)
+
+
+@router.get("/v1/agents/{agent_id}", operation_id="agents_retrieve")
+async def agents_retrieve(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    include: Annotated[
+        builtins.list[
+            Literal[
+                "agent.blocks",
+                "agent.identities",
+                "agent.managed_group",
+                "agent.pending_approval",
+                "agent.secrets",
+                "agent.sources",
+                "agent.tags",
+                "agent.tools",
+            ]
+        ]
+        | None,
+        Query(),
+    ] = None,
+    include_relationships: Annotated[builtins.list[str] | None, Query()] = None,
+) -> Response:
+    """Retrieve Agent
+
+    Get the state of the agent.
+
+    GET /v1/agents/{agent_id}
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+        include: Specify which relational fields to include in the response. No relationships are included by default.
+        include_relationships: Specify which relational fields (e.g., 'tools', 'sources', 'memory') to include in the response. If not provided, all relationships are loaded by default. Using this can optimize performance by reducing unnecessary joins.This is a legacy parameter, and no longer supported after 1.0.0 SDK versions.
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_RETRIEVE,
+        {
+            "agent_id": agent_id,
+            "include": include,
+            "include_relationships": include_relationships,
+        },
+    )
+
+
+AGENTS_UPDATE = _support.Operation(
+    "agents_update",
+    ("agents",),
+    "update",
+    AgentState,
+    cursor=None,
+)
+
+
+@router.patch("/v1/agents/{agent_id}", operation_id="agents_update")
+async def agents_update(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    body: Annotated[AgentUpdateParams | None, Body()] = None,
+) -> Response:
+    """Update Agent
+
+    Update an existing agent.
+
+    PATCH /v1/agents/{agent_id}
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+
+    Body fields (AgentUpdateParams):
+        base_template_id: The base template id of the agent.
+        block_ids: The ids of the blocks used by the agent.
+        compaction_settings: Configuration for conversation compaction / summarization. Per-model settings (temperature, max tokens, etc.) are derived from the default configuration for that handle.
+        context_window_limit: The context window limit used by the agent.
+        description: The description of the agent.
+        embedding: The embedding model handle used by the agent (format: provider/model-name).
+        embedding_config: Configuration for embedding model connection and processing parameters.
+        enable_sleeptime: If set to True, memory management will move to a background agent thread.
+        folder_ids: The ids of the folders used by the agent.
+        hidden: If set to True, the agent will be hidden.
+        identity_ids: The ids of the identities associated with this agent.
+        last_run_completion: The timestamp when the agent last completed a run.
+        last_run_duration_ms: The duration in milliseconds of the agent's last run.
+        last_stop_reason: The stop reason from the agent's last run.
+        llm_config: Configuration for Language Model (LLM) connection and generation parameters. .. deprecated:: LLMConfig is deprecated and should not be used as an input or return type in API calls. Use the schemas in letta.schemas.model (ModelSettings, OpenAIModelSettings, etc.) instead. For conversion, use the _to_model() method or Model._from_llm_config() method.
+        max_files_open: Maximum number of files that can be open at once for this agent. Setting this too high may exceed the context window, which will break the agent.
+        max_tokens: Deprecated: Use `model` field to configure max output tokens instead. The maximum number of tokens to generate, including reasoning step.
+        message_buffer_autoclear: If set to True, the agent will not remember previous messages (though the agent will still retain state via core memory blocks and archival/recall memory). Not recommended unless you have an advanced use case.
+        message_ids: The ids of the messages in the agent's in-context memory.
+        metadata: The metadata of the agent.
+        model: The model handle used by the agent (format: provider/model-name).
+        model_settings: The model settings for the agent.
+        name: The name of the agent.
+        parallel_tool_calls: Deprecated: Use `model_settings` to configure parallel tool calls instead. If set to True, enables parallel tool calling.
+        per_file_view_window_char_limit: The per-file view window character limit for this agent. Setting this too high may exceed the context window, which will break the agent.
+        project_id: The id of the project the agent belongs to.
+        reasoning: Deprecated: Use `model` field to configure reasoning instead. Whether to enable reasoning for this agent.
+        response_format: Deprecated: Use `model_settings` field to configure response format instead. The response format for the agent.
+        secrets: The environment variables for tool execution specific to this agent.
+        source_ids: Deprecated: Use `folder_ids` field instead. The ids of the sources used by the agent.
+        system: The system prompt used by the agent.
+        tags: The tags associated with the agent.
+        template_id: The id of the template the agent belongs to.
+        timezone: The timezone of the agent (IANA format).
+        tool_exec_environment_variables: Deprecated: use `secrets` field instead
+        tool_ids: The ids of the tools used by the agent.
+        tool_rules: The tool rules governing the agent.
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_UPDATE,
+        {
+            "agent_id": agent_id,
+            "body": body if body is not None else AgentUpdateParams(),
+        },
+    )
+
+
+ARCHIVES_DELETE = _support.Operation(
+    "archives_delete",
+    ("archives",),
+    "delete",
+    object,
+    cursor=None,
+)
+
+
+@router.delete("/v1/archives/{archive_id}", operation_id="archives_delete")
+async def archives_delete(
+    request: Request,
+    *,
+    archive_id: Annotated[str, Path()],
+) -> Response:
+    """Delete Archive
+
+    Delete an archive by its ID.
+
+    DELETE /v1/archives/{archive_id}
+
+    Args:
+        archive_id: The ID of the archive in the format 'archive-<uuid4>'
+    """
+    return await _support.dispatch(
+        request,
+        ARCHIVES_DELETE,
+        {
+            "archive_id": archive_id,
+        },
+    )
+
+
+ARCHIVES_RETRIEVE = _support.Operation(
+    "archives_retrieve",
+    ("archives",),
+    "retrieve",
+    Archive,
+    cursor=None,
+)
+
+
+@router.get("/v1/archives/{archive_id}", operation_id="archives_retrieve")
+async def archives_retrieve(
+    request: Request,
+    *,
+    archive_id: Annotated[str, Path()],
+) -> Response:
+    """Retrieve Archive
+
+    Get a single archive by its ID.
+
+    GET /v1/archives/{archive_id}
+
+    Args:
+        archive_id: The ID of the archive in the format 'archive-<uuid4>'
+    """
+    return await _support.dispatch(
+        request,
+        ARCHIVES_RETRIEVE,
+        {
+            "archive_id": archive_id,
+        },
+    )
+
+
+ARCHIVES_UPDATE = _support.Operation(
+    "archives_update",
+    ("archives",),
+    "update",
+    Archive,
+    cursor=None,
+)
+
+
+@router.patch("/v1/archives/{archive_id}", operation_id="archives_update")
+async def archives_update(
+    request: Request,
+    *,
+    archive_id: Annotated[str, Path()],
+    body: Annotated[ArchiveUpdateParams | None, Body()] = None,
+) -> Response:
+    """Update Archive
+
+    Update an existing archive's name and/or description.
+
+    PATCH /v1/archives/{archive_id}
+
+    Args:
+        archive_id: The ID of the archive in the format 'archive-<uuid4>'
+    """
+    return await _support.dispatch(
+        request,
+        ARCHIVES_UPDATE,
+        {
+            "archive_id": archive_id,
+            "body": body if body is not None else ArchiveUpdateParams(),
+        },
+    )
+
+
+BLOCKS_DELETE = _support.Operation(
+    "blocks_delete",
+    ("blocks",),
+    "delete",
+    object,
+    cursor=None,
+)
+
+
+@router.delete("/v1/blocks/{block_id}", operation_id="blocks_delete")
+async def blocks_delete(
+    request: Request,
+    *,
+    block_id: Annotated[str, Path()],
+) -> Response:
+    """Delete Block
+
+    DELETE /v1/blocks/{block_id}
+
+    Args:
+        block_id: The ID of the block in the format 'block-<uuid4>'
+    """
+    return await _support.dispatch(
+        request,
+        BLOCKS_DELETE,
+        {
+            "block_id": block_id,
+        },
+    )
+
+
+BLOCKS_RETRIEVE = _support.Operation(
+    "blocks_retrieve",
+    ("blocks",),
+    "retrieve",
+    BlockResponse,
+    cursor=None,
+)
+
+
+@router.get("/v1/blocks/{block_id}", operation_id="blocks_retrieve")
+async def blocks_retrieve(
+    request: Request,
+    *,
+    block_id: Annotated[str, Path()],
+) -> Response:
+    """Retrieve Block
+
+    GET /v1/blocks/{block_id}
+
+    Args:
+        block_id: The ID of the block in the format 'block-<uuid4>'
+    """
+    return await _support.dispatch(
+        request,
+        BLOCKS_RETRIEVE,
+        {
+            "block_id": block_id,
+        },
+    )
+
+
+BLOCKS_UPDATE = _support.Operation(
+    "blocks_update",
+    ("blocks",),
+    "update",
+    BlockResponse,
+    cursor=None,
+)
+
+
+@router.patch("/v1/blocks/{block_id}", operation_id="blocks_update")
+async def blocks_update(
+    request: Request,
+    *,
+    block_id: Annotated[str, Path()],
+    body: Annotated[BlockUpdate | None, Body()] = None,
+) -> Response:
+    """Update Block
+
+    PATCH /v1/blocks/{block_id}
+
+    Args:
+        block_id: The ID of the block in the format 'block-<uuid4>'
+
+    Body fields (BlockUpdate):
+        base_template_id: The base template id of the block.
+        deployment_id: The id of the deployment.
+        description: Description of the block.
+        entity_id: The id of the entity within the template.
+        hidden: If set to True, the block will be hidden.
+        is_template: Whether the block is a template (e.g. saved human/persona options).
+        label: Label of the block (e.g. 'human', 'persona') in the context window.
+        limit: Character limit of the block.
+        metadata: Metadata of the block.
+        preserve_on_migration: Preserve the block on template migration.
+        project_id: The associated project id.
+        read_only: Whether the agent has read-only access to the block.
+        tags: The tags to associate with the block.
+        template_id: The id of the template.
+        template_name: Name of the block if it is a template.
+        value: Value of the block.
+    """
+    return await _support.dispatch(
+        request,
+        BLOCKS_UPDATE,
+        {
+            "block_id": block_id,
+            "body": body if body is not None else BlockUpdate(),
+        },
+    )
+
+
+ACCESS_TOKENS_DELETE = _support.Operation(
+    "access_tokens_delete",
+    ("access_tokens",),
+    "delete",
+    object,
+    cursor=None,
+)
+
+
+@router.delete("/v1/client-side-access-tokens/{token}", operation_id="access_tokens_delete")
+async def access_tokens_delete(
+    request: Request,
+    *,
+    token: Annotated[str, Path()],
+    body: Annotated[AccessTokenDeleteParams | None, Body()] = None,
+) -> Response:
+    """Delete token  (Cloud-only)
+
+    Delete a client side access token.
+
+    DELETE /v1/client-side-access-tokens/{token}
+    """
+    return await _support.dispatch(
+        request,
+        ACCESS_TOKENS_DELETE,
+        {
+            "token": token,
+            "body": body if body is not None else AccessTokenDeleteParams(),
+        },
+    )
+
+
+MCP_SERVERS_DELETE = _support.Operation(
+    "mcp_servers_delete",
+    ("mcp_servers",),
+    "delete",
+    object,
+    cursor=None,
+)
+
+
+@router.delete("/v1/mcp-servers/{mcp_server_id}", operation_id="mcp_servers_delete")
+async def mcp_servers_delete(
+    request: Request,
+    *,
+    mcp_server_id: Annotated[str, Path()],
+) -> Response:
+    """Delete Mcp Server
+
+    Delete an MCP server by its ID
+
+    DELETE /v1/mcp-servers/{mcp_server_id}
+    """
+    return await _support.dispatch(
+        request,
+        MCP_SERVERS_DELETE,
+        {
+            "mcp_server_id": mcp_server_id,
+        },
+    )
+
+
+MCP_SERVERS_RETRIEVE = _support.Operation(
+    "mcp_servers_retrieve",
+    ("mcp_servers",),
+    "retrieve",
+    McpServerRetrieveResponse,
+    cursor=None,
+)
+
+
+@router.get("/v1/mcp-servers/{mcp_server_id}", operation_id="mcp_servers_retrieve")
+async def mcp_servers_retrieve(
+    request: Request,
+    *,
+    mcp_server_id: Annotated[str, Path()],
+) -> Response:
+    """Retrieve Mcp Server
+
+    Get a specific MCP server
+
+    GET /v1/mcp-servers/{mcp_server_id}
+    """
+    return await _support.dispatch(
+        request,
+        MCP_SERVERS_RETRIEVE,
+        {
+            "mcp_server_id": mcp_server_id,
+        },
+    )
+
+
+MCP_SERVERS_UPDATE = _support.Operation(
+    "mcp_servers_update",
+    ("mcp_servers",),
+    "update",
+    McpServerUpdateResponse,
+    cursor=None,
+)
+
+
+@router.patch("/v1/mcp-servers/{mcp_server_id}", operation_id="mcp_servers_update")
+async def mcp_servers_update(
+    request: Request,
+    *,
+    mcp_server_id: Annotated[str, Path()],
+    body: Annotated[McpServerUpdateParams, Body()],
+) -> Response:
+    """Update Mcp Server
+
+    Update an existing MCP server configuration
+
+    PATCH /v1/mcp-servers/{mcp_server_id}
+
+    Body fields (McpServerUpdateParams):
+        config: The MCP server configuration updates (Stdio, SSE, or Streamable HTTP)
+        server_name: The name of the MCP server
+    """
+    return await _support.dispatch(
+        request,
+        MCP_SERVERS_UPDATE,
+        {
+            "mcp_server_id": mcp_server_id,
+            "body": body,
+        },
+    )
+
+
+MESSAGES_RETRIEVE = _support.Operation(
+    "messages_retrieve",
+    ("messages",),
+    "retrieve",
+    builtins.list[Message],
+    cursor=None,
+)
+
+
+@router.get("/v1/messages/{message_id}", operation_id="messages_retrieve")
+async def messages_retrieve(
+    request: Request,
+    *,
+    message_id: Annotated[str, Path()],
+) -> Response:
+    """Retrieve Message
+
+    Retrieve a message by ID.
+
+    GET /v1/messages/{message_id}
+
+    Args:
+        message_id: The ID of the message in the format 'message-<uuid4>'
+    """
+    return await _support.dispatch(
+        request,
+        MESSAGES_RETRIEVE,
+        {
+            "message_id": message_id,
+        },
+    )
+
+
+STEPS_RETRIEVE = _support.Operation(
+    "steps_retrieve",
+    ("steps",),
+    "retrieve",
+    Step,
+    cursor=None,
+)
+
+
+@router.get("/v1/steps/{step_id}", operation_id="steps_retrieve")
+async def steps_retrieve(
+    request: Request,
+    *,
+    step_id: Annotated[str, Path()],
+) -> Response:
+    """Retrieve Step
+
+    Get a step by ID.
+
+    GET /v1/steps/{step_id}
+
+    Args:
+        step_id: The ID of the step in the format 'step-<uuid4>'
+    """
+    return await _support.dispatch(
+        request,
+        STEPS_RETRIEVE,
+        {
+            "step_id": step_id,
+        },
+    )
+
+
 TOOLS_DELETE = _support.Operation(
     "tools_delete",
     ("tools",),
     "delete",
-    ToolDeleteResponse,
+    object,
     cursor=None,
 )
 
@@ -333,11 +1845,612 @@ async def tools_update(
     )
 
 
+AGENTS_PASSAGES_LIST = _support.Operation(
+    "agents_passages_list",
+    ("agents", "passages"),
+    "list",
+    builtins.list[AgentsPassage],
+    cursor="after",
+)
+
+
+@router.get("/v1/agents/{agent_id}/archival-memory", operation_id="agents_passages_list")
+async def agents_passages_list(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    after: Annotated[str | None, Query()] = None,
+    ascending: Annotated[bool | None, Query()] = None,
+    before: Annotated[str | None, Query()] = None,
+    limit: Annotated[int | None, Query()] = None,
+    search: Annotated[str | None, Query()] = None,
+) -> Response:
+    """List Passages
+
+    Retrieve the memories in an agent's archival memory store (paginated query).
+
+    GET /v1/agents/{agent_id}/archival-memory
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+        after: Unique ID of the memory to start the query range at.
+        ascending: Whether to sort passages oldest to newest (True, default) or newest to oldest (False)
+        before: Unique ID of the memory to end the query range at.
+        limit: How many results to include in the response.
+        search: Search passages by text
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_PASSAGES_LIST,
+        {
+            "agent_id": agent_id,
+            "after": after,
+            "ascending": ascending,
+            "before": before,
+            "limit": limit,
+            "search": search,
+        },
+    )
+
+
+AGENTS_PASSAGES_CREATE = _support.Operation(
+    "agents_passages_create",
+    ("agents", "passages"),
+    "create",
+    builtins.list[AgentsPassage],
+    cursor=None,
+)
+
+
+@router.post("/v1/agents/{agent_id}/archival-memory", operation_id="agents_passages_create")
+async def agents_passages_create(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    body: Annotated[PassageCreateParams, Body()],
+) -> Response:
+    """Create Passage
+
+    Insert a memory into an agent's archival memory store.
+
+    POST /v1/agents/{agent_id}/archival-memory
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+
+    Body fields (PassageCreateParams):
+        text: Text to write to archival memory.
+        created_at: Optional timestamp for the memory (defaults to current UTC time).
+        tags: Optional list of tags to attach to the memory.
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_PASSAGES_CREATE,
+        {
+            "agent_id": agent_id,
+            "body": body,
+        },
+    )
+
+
+AGENTS_FILES_LIST = _support.Operation(
+    "agents_files_list",
+    ("agents", "files"),
+    "list",
+    AgentsFileListResponse,
+    cursor=None,
+)
+
+
+@router.get("/v1/agents/{agent_id}/files", operation_id="agents_files_list")
+async def agents_files_list(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    after: Annotated[str | None, Query()] = None,
+    before: Annotated[str | None, Query()] = None,
+    cursor: Annotated[str | None, Query()] = None,
+    is_open: Annotated[bool | None, Query()] = None,
+    limit: Annotated[int | None, Query()] = None,
+    order: Annotated[Literal["asc", "desc"] | None, Query()] = None,
+    order_by: Annotated[Literal["created_at"] | None, Query()] = None,
+) -> Response:
+    """List Files For Agent
+
+    Get the files attached to an agent with their open/closed status.
+
+    GET /v1/agents/{agent_id}/files
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+        after: Cursor for pagination (file ID). Returns results relative to this ID in the specified sort order. Expected format: 'file-<uuid4>'
+        before: Cursor for pagination (file ID). Returns results relative to this ID in the specified sort order. Expected format: 'file-<uuid4>'
+        cursor: Pagination cursor from previous response (deprecated, use before/after)
+        is_open: Filter by open status (true for open files, false for closed files)
+        limit: Maximum number of files to return
+        order: Sort order for files by creation time. 'asc' for oldest first, 'desc' for newest first
+        order_by: Field to sort by
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_FILES_LIST,
+        {
+            "agent_id": agent_id,
+            "after": after,
+            "before": before,
+            "cursor": cursor,
+            "is_open": is_open,
+            "limit": limit,
+            "order": order,
+            "order_by": order_by,
+        },
+    )
+
+
+AGENTS_FOLDERS_LIST = _support.Operation(
+    "agents_folders_list",
+    ("agents", "folders"),
+    "list",
+    builtins.list[FolderListResponse],
+    cursor="after",
+)
+
+
+@router.get("/v1/agents/{agent_id}/folders", operation_id="agents_folders_list")
+async def agents_folders_list(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    after: Annotated[str | None, Query()] = None,
+    before: Annotated[str | None, Query()] = None,
+    limit: Annotated[int | None, Query()] = None,
+    order: Annotated[Literal["asc", "desc"] | None, Query()] = None,
+    order_by: Annotated[Literal["created_at"] | None, Query()] = None,
+) -> Response:
+    """List Folders For Agent
+
+    Get the folders associated with an agent.
+
+    GET /v1/agents/{agent_id}/folders
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+        after: Cursor for pagination (source ID). Returns results relative to this ID in the specified sort order. Expected format: 'source-<uuid4>'
+        before: Cursor for pagination (source ID). Returns results relative to this ID in the specified sort order. Expected format: 'source-<uuid4>'
+        limit: Maximum number of sources to return
+        order: Sort order for sources by creation time. 'asc' for oldest first, 'desc' for newest first
+        order_by: Field to sort by
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_FOLDERS_LIST,
+        {
+            "agent_id": agent_id,
+            "after": after,
+            "before": before,
+            "limit": limit,
+            "order": order,
+            "order_by": order_by,
+        },
+    )
+
+
+AGENTS_MESSAGES_LIST = _support.Operation(
+    "agents_messages_list",
+    ("agents", "messages"),
+    "list",
+    builtins.list[AgentsMessage],
+    cursor="after",
+)
+
+
+@router.get("/v1/agents/{agent_id}/messages", operation_id="agents_messages_list")
+async def agents_messages_list(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    after: Annotated[str | None, Query()] = None,
+    assistant_message_tool_kwarg: Annotated[str | None, Query()] = None,
+    assistant_message_tool_name: Annotated[str | None, Query()] = None,
+    before: Annotated[str | None, Query()] = None,
+    conversation_id: Annotated[str | None, Query()] = None,
+    group_id: Annotated[str | None, Query()] = None,
+    include_err: Annotated[bool | None, Query()] = None,
+    include_return_message_types: Annotated[builtins.list[MessageType] | None, Query()] = None,
+    limit: Annotated[int | None, Query()] = None,
+    order: Annotated[Literal["asc", "desc"] | None, Query()] = None,
+    order_by: Annotated[Literal["created_at"] | None, Query()] = None,
+    use_assistant_message: Annotated[bool | None, Query()] = None,
+) -> Response:
+    """List Messages
+
+    Retrieve message history for an agent.
+
+    GET /v1/agents/{agent_id}/messages
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+        after: Cursor for pagination (message ID). Returns results relative to this ID in the specified sort order. Expected format: 'message-<uuid4>'
+        assistant_message_tool_kwarg: The name of the message argument.
+        assistant_message_tool_name: The name of the designated message tool.
+        before: Cursor for pagination (message ID). Returns results relative to this ID in the specified sort order. Expected format: 'message-<uuid4>'
+        conversation_id: Conversation ID to filter messages by.
+        group_id: Group ID to filter messages by.
+        include_err: Whether to include error messages and error statuses. For debugging purposes only.
+        include_return_message_types: Message types to include in response. When null, all message types are returned.
+        limit: Maximum number of messages to return
+        order: Sort order for messages by creation time. 'asc' for oldest first, 'desc' for newest first
+        order_by: Field to sort by
+        use_assistant_message: Whether to use assistant messages
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_MESSAGES_LIST,
+        {
+            "agent_id": agent_id,
+            "after": after,
+            "assistant_message_tool_kwarg": assistant_message_tool_kwarg,
+            "assistant_message_tool_name": assistant_message_tool_name,
+            "before": before,
+            "conversation_id": conversation_id,
+            "group_id": group_id,
+            "include_err": include_err,
+            "include_return_message_types": include_return_message_types,
+            "limit": limit,
+            "order": order,
+            "order_by": order_by,
+            "use_assistant_message": use_assistant_message,
+        },
+    )
+
+
+AGENTS_MESSAGES_RESET = _support.Operation(
+    "agents_messages_reset",
+    ("agents", "messages"),
+    "reset",
+    AgentState,
+    cursor=None,
+)
+
+
+@router.patch("/v1/agents/{agent_id}/reset-messages", operation_id="agents_messages_reset")
+async def agents_messages_reset(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    body: Annotated[MessageResetParams | None, Body()] = None,
+) -> Response:
+    """Reset Messages
+
+    Resets the messages for an agent
+
+    PATCH /v1/agents/{agent_id}/reset-messages
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+
+    Body fields (MessageResetParams):
+        add_default_initial_messages: If true, adds the default initial messages after resetting.
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_MESSAGES_RESET,
+        {
+            "agent_id": agent_id,
+            "body": body if body is not None else MessageResetParams(),
+        },
+    )
+
+
+AGENTS_SCHEDULE_LIST = _support.Operation(
+    "agents_schedule_list",
+    ("agents", "schedule"),
+    "list",
+    ScheduleListResponse,
+    cursor=None,
+)
+
+
+@router.get("/v1/agents/{agent_id}/schedule", operation_id="agents_schedule_list")
+async def agents_schedule_list(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    after: Annotated[str | None, Query()] = None,
+    limit: Annotated[str | None, Query()] = None,
+) -> Response:
+    """List Scheduled Agent Messages
+
+    List all scheduled messages for a specific agent.
+
+    GET /v1/agents/{agent_id}/schedule
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_SCHEDULE_LIST,
+        {
+            "agent_id": agent_id,
+            "after": after,
+            "limit": limit,
+        },
+    )
+
+
+AGENTS_SCHEDULE_CREATE = _support.Operation(
+    "agents_schedule_create",
+    ("agents", "schedule"),
+    "create",
+    ScheduleCreateResponse,
+    cursor=None,
+)
+
+
+@router.post("/v1/agents/{agent_id}/schedule", operation_id="agents_schedule_create")
+async def agents_schedule_create(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    body: Annotated[ScheduleCreateParams, Body()],
+) -> Response:
+    """Schedule Agent Message
+
+    Schedule a message to be sent by the agent at a specified time or on a recurring basis.
+
+    POST /v1/agents/{agent_id}/schedule
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_SCHEDULE_CREATE,
+        {
+            "agent_id": agent_id,
+            "body": body,
+        },
+    )
+
+
+AGENTS_MESSAGES_COMPACT = _support.Operation(
+    "agents_messages_compact",
+    ("agents", "messages"),
+    "compact",
+    CompactionResponse,
+    cursor=None,
+)
+
+
+@router.post("/v1/agents/{agent_id}/summarize", operation_id="agents_messages_compact")
+async def agents_messages_compact(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    body: Annotated[MessageCompactParams | None, Body()] = None,
+) -> Response:
+    """Summarize Messages
+
+    Summarize an agent's conversation history.
+
+    POST /v1/agents/{agent_id}/summarize
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+
+    Body fields (MessageCompactParams):
+        compaction_settings: Configuration for conversation compaction / summarization. Per-model settings (temperature, max tokens, etc.) are derived from the default configuration for that handle.
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_MESSAGES_COMPACT,
+        {
+            "agent_id": agent_id,
+            "body": body if body is not None else MessageCompactParams(),
+        },
+    )
+
+
+AGENTS_TOOLS_LIST = _support.Operation(
+    "agents_tools_list",
+    ("agents", "tools"),
+    "list",
+    builtins.list[Tool],
+    cursor="after",
+)
+
+
+@router.get("/v1/agents/{agent_id}/tools", operation_id="agents_tools_list")
+async def agents_tools_list(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    after: Annotated[str | None, Query()] = None,
+    before: Annotated[str | None, Query()] = None,
+    limit: Annotated[int | None, Query()] = None,
+    order: Annotated[Literal["asc", "desc"] | None, Query()] = None,
+    order_by: Annotated[Literal["created_at"] | None, Query()] = None,
+) -> Response:
+    """List Tools For Agent
+
+    Get tools from an existing agent.
+
+    GET /v1/agents/{agent_id}/tools
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+        after: Cursor for pagination (tool ID). Returns results relative to this ID in the specified sort order. Expected format: 'tool-<uuid4>'
+        before: Cursor for pagination (tool ID). Returns results relative to this ID in the specified sort order. Expected format: 'tool-<uuid4>'
+        limit: Maximum number of tools to return
+        order: Sort order for tools by creation time. 'asc' for oldest first, 'desc' for newest first
+        order_by: Field to sort by
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_TOOLS_LIST,
+        {
+            "agent_id": agent_id,
+            "after": after,
+            "before": before,
+            "limit": limit,
+            "order": order,
+            "order_by": order_by,
+        },
+    )
+
+
+ARCHIVES_PASSAGES_CREATE = _support.Operation(
+    "archives_passages_create",
+    ("archives", "passages"),
+    "create",
+    Passage,
+    cursor=None,
+)
+
+
+@router.post("/v1/archives/{archive_id}/passages", operation_id="archives_passages_create")
+async def archives_passages_create(
+    request: Request,
+    *,
+    archive_id: Annotated[str, Path()],
+    body: Annotated[ArchivesPassage, Body()],
+) -> Response:
+    """Create Passage In Archive
+
+    Create a new passage in an archive.
+
+    This adds a passage to the archive and creates embeddings for vector storage.
+
+    POST /v1/archives/{archive_id}/passages
+
+    Args:
+        archive_id: The ID of the archive in the format 'archive-<uuid4>'
+
+    Body fields (ArchivesPassage):
+        text: The text content of the passage
+        created_at: Optional creation datetime for the passage (ISO 8601 format)
+        metadata: Optional metadata for the passage
+        tags: Optional tags for categorizing the passage
+    """
+    return await _support.dispatch(
+        request,
+        ARCHIVES_PASSAGES_CREATE,
+        {
+            "archive_id": archive_id,
+            "body": body,
+        },
+    )
+
+
+BLOCKS_AGENTS_LIST = _support.Operation(
+    "blocks_agents_list",
+    ("blocks", "agents"),
+    "list",
+    builtins.list[AgentState],
+    cursor="after",
+)
+
+
+@router.get("/v1/blocks/{block_id}/agents", operation_id="blocks_agents_list")
+async def blocks_agents_list(
+    request: Request,
+    *,
+    block_id: Annotated[str, Path()],
+    after: Annotated[str | None, Query()] = None,
+    before: Annotated[str | None, Query()] = None,
+    include: Annotated[
+        builtins.list[
+            Literal[
+                "agent.blocks",
+                "agent.identities",
+                "agent.managed_group",
+                "agent.pending_approval",
+                "agent.secrets",
+                "agent.sources",
+                "agent.tags",
+                "agent.tools",
+            ]
+        ]
+        | None,
+        Query(),
+    ] = None,
+    include_relationships: Annotated[builtins.list[str] | None, Query()] = None,
+    limit: Annotated[int | None, Query()] = None,
+    order: Annotated[Literal["asc", "desc"] | None, Query()] = None,
+    order_by: Annotated[Literal["created_at"] | None, Query()] = None,
+) -> Response:
+    """List Agents For Block
+
+    Retrieves all agents associated with the specified block.
+    Raises a 404 if the block does not exist.
+
+    GET /v1/blocks/{block_id}/agents
+
+    Args:
+        block_id: The ID of the block in the format 'block-<uuid4>'
+        after: Cursor for pagination (agent ID). Returns results relative to this ID in the specified sort order. Expected format: 'agent-<uuid4>'
+        before: Cursor for pagination (agent ID). Returns results relative to this ID in the specified sort order. Expected format: 'agent-<uuid4>'
+        include: Specify which relational fields to include in the response. No relationships are included by default.
+        include_relationships: Specify which relational fields (e.g., 'tools', 'sources', 'memory') to include in the response. If not provided, all relationships are loaded by default. Using this can optimize performance by reducing unnecessary joins.This is a legacy parameter, and no longer supported after 1.0.0 SDK versions.
+        limit: Maximum number of agents to return
+        order: Sort order for agents by creation time. 'asc' for oldest first, 'desc' for newest first
+        order_by: Field to sort by
+    """
+    return await _support.dispatch(
+        request,
+        BLOCKS_AGENTS_LIST,
+        {
+            "block_id": block_id,
+            "after": after,
+            "before": before,
+            "include": include,
+            "include_relationships": include_relationships,
+            "limit": limit,
+            "order": order,
+            "order_by": order_by,
+        },
+    )
+
+
+MCP_SERVERS_REFRESH = _support.Operation(
+    "mcp_servers_refresh",
+    ("mcp_servers",),
+    "refresh",
+    object,
+    cursor=None,
+)
+
+
+@router.patch("/v1/mcp-servers/{mcp_server_id}/refresh", operation_id="mcp_servers_refresh")
+async def mcp_servers_refresh(
+    request: Request,
+    *,
+    mcp_server_id: Annotated[str, Path()],
+    agent_id: Annotated[str | None, Query()] = None,
+) -> Response:
+    """Refresh Mcp Server Tools
+
+    Refresh tools for an MCP server by:
+
+    1. Fetching current tools from the MCP server
+    1. Deleting tools that no longer exist on the server
+    1. Updating schemas for existing tools
+    1. Adding new tools from the server
+
+    Returns a summary of changes made.
+
+    PATCH /v1/mcp-servers/{mcp_server_id}/refresh
+    """
+    return await _support.dispatch(
+        request,
+        MCP_SERVERS_REFRESH,
+        {
+            "mcp_server_id": mcp_server_id,
+            "agent_id": agent_id,
+        },
+    )
+
+
 MCP_SERVERS_TOOLS_LIST = _support.Operation(
     "mcp_servers_tools_list",
     ("mcp_servers", "tools"),
     "list",
-    ToolListResponse,
+    builtins.list[Tool],
     cursor=None,
 )
 
@@ -350,6 +2463,8 @@ async def mcp_servers_tools_list(
 ) -> Response:
     """List Tools For Mcp Server
 
+    Get a list of all tools for a specific MCP server
+
     GET /v1/mcp-servers/{mcp_server_id}/tools
     """
     return await _support.dispatch(
@@ -357,6 +2472,1099 @@ async def mcp_servers_tools_list(
         MCP_SERVERS_TOOLS_LIST,
         {
             "mcp_server_id": mcp_server_id,
+        },
+    )
+
+
+STEPS_FEEDBACK_CREATE = _support.Operation(
+    "steps_feedback_create",
+    ("steps", "feedback"),
+    "create",
+    Step,
+    cursor=None,
+)
+
+
+@router.patch("/v1/steps/{step_id}/feedback", operation_id="steps_feedback_create")
+async def steps_feedback_create(
+    request: Request,
+    *,
+    step_id: Annotated[str, Path()],
+    body: Annotated[FeedbackCreateParams | None, Body()] = None,
+) -> Response:
+    """Modify Feedback For Step
+
+    Modify feedback for a given step.
+
+    PATCH /v1/steps/{step_id}/feedback
+
+    Args:
+        step_id: The ID of the step in the format 'step-<uuid4>'
+
+    Body fields (FeedbackCreateParams):
+        feedback: Whether this feedback is positive or negative
+        tags: Feedback tags to add to the step
+    """
+    return await _support.dispatch(
+        request,
+        STEPS_FEEDBACK_CREATE,
+        {
+            "step_id": step_id,
+            "body": body if body is not None else FeedbackCreateParams(),
+        },
+    )
+
+
+STEPS_MESSAGES_LIST = _support.Operation(
+    "steps_messages_list",
+    ("steps", "messages"),
+    "list",
+    builtins.list[StepsMessageListResponse],
+    cursor="after",
+)
+
+
+@router.get("/v1/steps/{step_id}/messages", operation_id="steps_messages_list")
+async def steps_messages_list(
+    request: Request,
+    *,
+    step_id: Annotated[str, Path()],
+    after: Annotated[str | None, Query()] = None,
+    before: Annotated[str | None, Query()] = None,
+    limit: Annotated[int | None, Query()] = None,
+    order: Annotated[Literal["asc", "desc"] | None, Query()] = None,
+    order_by: Annotated[Literal["created_at"] | None, Query()] = None,
+) -> Response:
+    """List Messages For Step
+
+    List messages for a given step.
+
+    GET /v1/steps/{step_id}/messages
+
+    Args:
+        step_id: The ID of the step in the format 'step-<uuid4>'
+        after: Cursor for pagination (message ID). Returns results relative to this ID in the specified sort order. Expected format: 'message-<uuid4>'
+        before: Cursor for pagination (message ID). Returns results relative to this ID in the specified sort order. Expected format: 'message-<uuid4>'
+        limit: Maximum number of messages to return
+        order: Sort order for messages by creation time. 'asc' for oldest first, 'desc' for newest first
+        order_by: Sort by field
+    """
+    return await _support.dispatch(
+        request,
+        STEPS_MESSAGES_LIST,
+        {
+            "step_id": step_id,
+            "after": after,
+            "before": before,
+            "limit": limit,
+            "order": order,
+            "order_by": order_by,
+        },
+    )
+
+
+STEPS_METRICS_RETRIEVE = _support.Operation(
+    "steps_metrics_retrieve",
+    ("steps", "metrics"),
+    "retrieve",
+    MetricRetrieveResponse,
+    cursor=None,
+)
+
+
+@router.get("/v1/steps/{step_id}/metrics", operation_id="steps_metrics_retrieve")
+async def steps_metrics_retrieve(
+    request: Request,
+    *,
+    step_id: Annotated[str, Path()],
+) -> Response:
+    """Retrieve Metrics For Step
+
+    Get step metrics by step ID.
+
+    GET /v1/steps/{step_id}/metrics
+
+    Args:
+        step_id: The ID of the step in the format 'step-<uuid4>'
+    """
+    return await _support.dispatch(
+        request,
+        STEPS_METRICS_RETRIEVE,
+        {
+            "step_id": step_id,
+        },
+    )
+
+
+STEPS_TRACE_RETRIEVE = _support.Operation(
+    "steps_trace_retrieve",
+    ("steps", "trace"),
+    "retrieve",
+    ProviderTrace,
+    cursor=None,
+)
+
+
+@router.get("/v1/steps/{step_id}/trace", operation_id="steps_trace_retrieve")
+async def steps_trace_retrieve(
+    request: Request,
+    *,
+    step_id: Annotated[str, Path()],
+) -> Response:
+    """Retrieve Trace For Step
+
+    GET /v1/steps/{step_id}/trace
+
+    Args:
+        step_id: The ID of the step in the format 'step-<uuid4>'
+    """
+    return await _support.dispatch(
+        request,
+        STEPS_TRACE_RETRIEVE,
+        {
+            "step_id": step_id,
+        },
+    )
+
+
+AGENTS_PASSAGES_SEARCH = _support.Operation(
+    "agents_passages_search",
+    ("agents", "passages"),
+    "search",
+    AgentsPassageSearchResponse2,
+    cursor=None,
+)
+
+
+@router.get("/v1/agents/{agent_id}/archival-memory/search", operation_id="agents_passages_search")
+async def agents_passages_search(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    query: Annotated[str, Query()],
+    end_datetime: Annotated[datetime | None, Query()] = None,
+    start_datetime: Annotated[datetime | None, Query()] = None,
+    tag_match_mode: Annotated[Literal["any", "all"] | None, Query()] = None,
+    tags: Annotated[builtins.list[str] | None, Query()] = None,
+    top_k: Annotated[int | None, Query()] = None,
+) -> Response:
+    """Search Archival Memory
+
+    Search archival memory using semantic (embedding-based) search with optional temporal filtering.
+
+    This endpoint allows manual triggering of archival memory searches, enabling users to query
+    an agent's archival memory store directly via the API. The search uses the same functionality
+    as the agent's archival_memory_search tool but is accessible for external API usage.
+
+    GET /v1/agents/{agent_id}/archival-memory/search
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+        query: String to search for using semantic similarity
+        end_datetime: Filter results to passages created before this datetime
+        start_datetime: Filter results to passages created after this datetime
+        tag_match_mode: How to match tags - 'any' to match passages with any of the tags, 'all' to match only passages with all tags
+        tags: Optional list of tags to filter search results
+        top_k: Maximum number of results to return. Uses system default if not specified
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_PASSAGES_SEARCH,
+        {
+            "agent_id": agent_id,
+            "query": query,
+            "end_datetime": end_datetime,
+            "start_datetime": start_datetime,
+            "tag_match_mode": tag_match_mode,
+            "tags": tags,
+            "top_k": top_k,
+        },
+    )
+
+
+AGENTS_BLOCKS_LIST = _support.Operation(
+    "agents_blocks_list",
+    ("agents", "blocks"),
+    "list",
+    builtins.list[BlockResponse],
+    cursor="after",
+)
+
+
+@router.get("/v1/agents/{agent_id}/core-memory/blocks", operation_id="agents_blocks_list")
+async def agents_blocks_list(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    after: Annotated[str | None, Query()] = None,
+    before: Annotated[str | None, Query()] = None,
+    limit: Annotated[int | None, Query()] = None,
+    order: Annotated[Literal["asc", "desc"] | None, Query()] = None,
+    order_by: Annotated[Literal["created_at"] | None, Query()] = None,
+) -> Response:
+    """List Blocks For Agent
+
+    Retrieve the core memory blocks of a specific agent.
+
+    GET /v1/agents/{agent_id}/core-memory/blocks
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+        after: Cursor for pagination (block ID). Returns results relative to this ID in the specified sort order. Expected format: 'block-<uuid4>'
+        before: Cursor for pagination (block ID). Returns results relative to this ID in the specified sort order. Expected format: 'block-<uuid4>'
+        limit: Maximum number of blocks to return
+        order: Sort order for blocks by creation time. 'asc' for oldest first, 'desc' for newest first
+        order_by: Field to sort by
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_BLOCKS_LIST,
+        {
+            "agent_id": agent_id,
+            "after": after,
+            "before": before,
+            "limit": limit,
+            "order": order,
+            "order_by": order_by,
+        },
+    )
+
+
+AGENTS_FILES_CLOSE_ALL = _support.Operation(
+    "agents_files_close_all",
+    ("agents", "files"),
+    "close_all",
+    builtins.list[str],
+    cursor=None,
+)
+
+
+@router.patch("/v1/agents/{agent_id}/files/close-all", operation_id="agents_files_close_all")
+async def agents_files_close_all(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+) -> Response:
+    """Close All Files For Agent
+
+    Closes all currently open files for a given agent.
+
+    This endpoint updates the file state for the agent so that no files are marked as open.
+    Typically used to reset the working memory view for the agent.
+
+    PATCH /v1/agents/{agent_id}/files/close-all
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_FILES_CLOSE_ALL,
+        {
+            "agent_id": agent_id,
+        },
+    )
+
+
+AGENTS_MESSAGES_CREATE_ASYNC = _support.Operation(
+    "agents_messages_create_async",
+    ("agents", "messages"),
+    "create_async",
+    Run,
+    cursor=None,
+)
+
+
+@router.post("/v1/agents/{agent_id}/messages/async", operation_id="agents_messages_create_async")
+async def agents_messages_create_async(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    body: Annotated[MessageCreateAsyncParams | None, Body()] = None,
+) -> Response:
+    """Create Message Async
+
+    Asynchronously process a user message and return a run object.
+    The actual processing happens in the background, and the status can be checked using the run ID.
+
+    This is "asynchronous" in the sense that it's a background run and explicitly must be fetched by the run ID.
+
+    **Note:** Sending multiple concurrent requests to the same agent can lead to undefined behavior.
+    Each agent processes messages sequentially, and concurrent requests may interleave in unexpected ways.
+    Wait for each request to complete before sending the next one. Use separate agents or conversations for parallel processing.
+
+    POST /v1/agents/{agent_id}/messages/async
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+
+    Body fields (MessageCreateAsyncParams):
+        assistant_message_tool_kwarg: The name of the message argument in the designated message tool. Still supported for legacy agent types, but deprecated for letta_v1_agent onward.
+        assistant_message_tool_name: The name of the designated message tool. Still supported for legacy agent types, but deprecated for letta_v1_agent onward.
+        callback_url: Optional callback URL to POST to when the job completes
+        client_skills: Client-side skills available in the environment. These are rendered in the system prompt's available skills section alongside agent-scoped skills from MemFS.
+        client_tools: Client-side tools that the agent can call. When the agent calls a client-side tool, execution pauses and returns control to the client to execute the tool and provide the result via a ToolReturn.
+        enable_thinking: If set to True, enables reasoning before responses or tool calls from the agent.
+        include_compaction_messages: If True, compaction events emit structured `SummaryMessage` and `EventMessage` types. If False (default), compaction messages are not included in the response.
+        include_return_message_types: Only return specified message types in the response. If `None` (default) returns all messages.
+        input: Syntactic sugar for a single user message. Equivalent to messages=[{'role': 'user', 'content': input}].
+        max_steps: Maximum number of steps the agent should take to process the request.
+        messages: The messages to be sent to the agent.
+        override_model: Model handle to use for this request instead of the agent's default model. This allows sending a message to a different model without changing the agent's configuration.
+        override_system: Optional per-request system prompt override. When set, this is passed directly to the underlying LLM request and bypasses the persisted/compiled system message for that request.
+        return_logprobs: If True, returns log probabilities of the output tokens in the response. Useful for RL training. Only supported for OpenAI-compatible providers (including SGLang).
+        return_token_ids: If True, returns token IDs and logprobs for ALL LLM generations in the agent step, not just the last one. Uses SGLang native /generate endpoint. Returns 'turns' field with TurnTokenData for each assistant/tool turn. Required for proper multi-turn RL training with loss masking.
+        top_logprobs: Number of most likely tokens to return at each position (0-20). Requires return_logprobs=True.
+        use_assistant_message: Whether the server should parse specific tool call arguments (default `send_message`) as `AssistantMessage` objects. Still supported for legacy agent types, but deprecated for letta_v1_agent onward.
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_MESSAGES_CREATE_ASYNC,
+        {
+            "agent_id": agent_id,
+            "body": body if body is not None else MessageCreateAsyncParams(),
+        },
+    )
+
+
+AGENTS_MESSAGES_CANCEL = _support.Operation(
+    "agents_messages_cancel",
+    ("agents", "messages"),
+    "cancel",
+    dict[str, object],
+    cursor=None,
+)
+
+
+@router.post("/v1/agents/{agent_id}/messages/cancel", operation_id="agents_messages_cancel")
+async def agents_messages_cancel(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    body: Annotated[MessageCancelParams | None, Body()] = None,
+) -> Response:
+    """Cancel Message
+
+    Cancel runs associated with an agent. If run_ids are passed in, cancel those in particular.
+
+    Note to cancel active runs associated with an agent, redis is required.
+
+    POST /v1/agents/{agent_id}/messages/cancel
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+
+    Body fields (MessageCancelParams):
+        run_ids: Optional list of run IDs to cancel
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_MESSAGES_CANCEL,
+        {
+            "agent_id": agent_id,
+            "body": body if body is not None else MessageCancelParams(),
+        },
+    )
+
+
+ARCHIVES_PASSAGES_CREATE_MANY = _support.Operation(
+    "archives_passages_create_many",
+    ("archives", "passages"),
+    "create_many",
+    builtins.list[AgentsPassage],
+    cursor=None,
+)
+
+
+@router.post(
+    "/v1/archives/{archive_id}/passages/batch", operation_id="archives_passages_create_many"
+)
+async def archives_passages_create_many(
+    request: Request,
+    *,
+    archive_id: Annotated[str, Path()],
+    body: Annotated[PassageCreateManyParams, Body()],
+) -> Response:
+    """Create Passages In Archive
+
+    Create multiple passages in an archive.
+
+    This adds passages to the archive and creates embeddings for vector storage.
+
+    POST /v1/archives/{archive_id}/passages/batch
+
+    Args:
+        archive_id: The ID of the archive in the format 'archive-<uuid4>'
+
+    Body fields (PassageCreateManyParams):
+        passages: Passages to create in the archive
+    """
+    return await _support.dispatch(
+        request,
+        ARCHIVES_PASSAGES_CREATE_MANY,
+        {
+            "archive_id": archive_id,
+            "body": body,
+        },
+    )
+
+
+AGENTS_BLOCKS_ATTACH = _support.Operation(
+    "agents_blocks_attach",
+    ("agents", "blocks"),
+    "attach",
+    AgentState,
+    cursor=None,
+)
+
+
+@router.patch(
+    "/v1/agents/{agent_id}/core-memory/blocks/attach/{block_id}",
+    operation_id="agents_blocks_attach",
+)
+async def agents_blocks_attach(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    block_id: Annotated[str, Path()],
+) -> Response:
+    """Attach Block To Agent
+
+    Attach a core memory block to an agent.
+
+    PATCH /v1/agents/{agent_id}/core-memory/blocks/attach/{block_id}
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+        block_id: The ID of the block in the format 'block-<uuid4>'
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_BLOCKS_ATTACH,
+        {
+            "agent_id": agent_id,
+            "block_id": block_id,
+        },
+    )
+
+
+AGENTS_BLOCKS_DETACH = _support.Operation(
+    "agents_blocks_detach",
+    ("agents", "blocks"),
+    "detach",
+    AgentState,
+    cursor=None,
+)
+
+
+@router.patch(
+    "/v1/agents/{agent_id}/core-memory/blocks/detach/{block_id}",
+    operation_id="agents_blocks_detach",
+)
+async def agents_blocks_detach(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    block_id: Annotated[str, Path()],
+) -> Response:
+    """Detach Block From Agent
+
+    Detach a core memory block from an agent.
+
+    PATCH /v1/agents/{agent_id}/core-memory/blocks/detach/{block_id}
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+        block_id: The ID of the block in the format 'block-<uuid4>'
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_BLOCKS_DETACH,
+        {
+            "agent_id": agent_id,
+            "block_id": block_id,
+        },
+    )
+
+
+AGENTS_ARCHIVES_ATTACH = _support.Operation(
+    "agents_archives_attach",
+    ("agents", "archives"),
+    "attach",
+    object,
+    cursor=None,
+)
+
+
+@router.patch(
+    "/v1/agents/{agent_id}/archives/attach/{archive_id}", operation_id="agents_archives_attach"
+)
+async def agents_archives_attach(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    archive_id: Annotated[str, Path()],
+) -> Response:
+    """Attach Archive To Agent
+
+    Attach an archive to an agent.
+
+    PATCH /v1/agents/{agent_id}/archives/attach/{archive_id}
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_ARCHIVES_ATTACH,
+        {
+            "agent_id": agent_id,
+            "archive_id": archive_id,
+        },
+    )
+
+
+AGENTS_ARCHIVES_DETACH = _support.Operation(
+    "agents_archives_detach",
+    ("agents", "archives"),
+    "detach",
+    object,
+    cursor=None,
+)
+
+
+@router.patch(
+    "/v1/agents/{agent_id}/archives/detach/{archive_id}", operation_id="agents_archives_detach"
+)
+async def agents_archives_detach(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    archive_id: Annotated[str, Path()],
+) -> Response:
+    """Detach Archive From Agent
+
+    Detach an archive from an agent.
+
+    PATCH /v1/agents/{agent_id}/archives/detach/{archive_id}
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_ARCHIVES_DETACH,
+        {
+            "agent_id": agent_id,
+            "archive_id": archive_id,
+        },
+    )
+
+
+AGENTS_BLOCKS_RETRIEVE = _support.Operation(
+    "agents_blocks_retrieve",
+    ("agents", "blocks"),
+    "retrieve",
+    BlockResponse,
+    cursor=None,
+)
+
+
+@router.get(
+    "/v1/agents/{agent_id}/core-memory/blocks/{block_label}", operation_id="agents_blocks_retrieve"
+)
+async def agents_blocks_retrieve(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    block_label: Annotated[str, Path()],
+) -> Response:
+    """Retrieve Block For Agent
+
+    Retrieve a core memory block from an agent.
+
+    GET /v1/agents/{agent_id}/core-memory/blocks/{block_label}
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_BLOCKS_RETRIEVE,
+        {
+            "agent_id": agent_id,
+            "block_label": block_label,
+        },
+    )
+
+
+AGENTS_BLOCKS_UPDATE = _support.Operation(
+    "agents_blocks_update",
+    ("agents", "blocks"),
+    "update",
+    BlockResponse,
+    cursor=None,
+)
+
+
+@router.patch(
+    "/v1/agents/{agent_id}/core-memory/blocks/{block_label}", operation_id="agents_blocks_update"
+)
+async def agents_blocks_update(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    block_label: Annotated[str, Path()],
+    body: Annotated[BlockUpdate | None, Body()] = None,
+) -> Response:
+    """Update Block For Agent
+
+    Updates a core memory block of an agent.
+
+    PATCH /v1/agents/{agent_id}/core-memory/blocks/{block_label}
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+
+    Body fields (BlockUpdate):
+        base_template_id: The base template id of the block.
+        deployment_id: The id of the deployment.
+        description: Description of the block.
+        entity_id: The id of the entity within the template.
+        hidden: If set to True, the block will be hidden.
+        is_template: Whether the block is a template (e.g. saved human/persona options).
+        label: Label of the block (e.g. 'human', 'persona') in the context window.
+        limit: Character limit of the block.
+        metadata: Metadata of the block.
+        preserve_on_migration: Preserve the block on template migration.
+        project_id: The associated project id.
+        read_only: Whether the agent has read-only access to the block.
+        tags: The tags to associate with the block.
+        template_id: The id of the template.
+        template_name: Name of the block if it is a template.
+        value: Value of the block.
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_BLOCKS_UPDATE,
+        {
+            "agent_id": agent_id,
+            "block_label": block_label,
+            "body": body if body is not None else BlockUpdate(),
+        },
+    )
+
+
+AGENTS_FOLDERS_ATTACH = _support.Operation(
+    "agents_folders_attach",
+    ("agents", "folders"),
+    "attach",
+    AgentState,
+    cursor=None,
+)
+
+
+@router.patch(
+    "/v1/agents/{agent_id}/folders/attach/{folder_id}", operation_id="agents_folders_attach"
+)
+async def agents_folders_attach(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    folder_id: Annotated[str, Path()],
+) -> Response:
+    """Attach Folder To Agent
+
+    Attach a folder to an agent.
+
+    PATCH /v1/agents/{agent_id}/folders/attach/{folder_id}
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+        folder_id: The ID of the source in the format 'source-<uuid4>'
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_FOLDERS_ATTACH,
+        {
+            "agent_id": agent_id,
+            "folder_id": folder_id,
+        },
+    )
+
+
+AGENTS_FOLDERS_DETACH = _support.Operation(
+    "agents_folders_detach",
+    ("agents", "folders"),
+    "detach",
+    AgentState,
+    cursor=None,
+)
+
+
+@router.patch(
+    "/v1/agents/{agent_id}/folders/detach/{folder_id}", operation_id="agents_folders_detach"
+)
+async def agents_folders_detach(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    folder_id: Annotated[str, Path()],
+) -> Response:
+    """Detach Folder From Agent
+
+    Detach a folder from an agent.
+
+    PATCH /v1/agents/{agent_id}/folders/detach/{folder_id}
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+        folder_id: The ID of the source in the format 'source-<uuid4>'
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_FOLDERS_DETACH,
+        {
+            "agent_id": agent_id,
+            "folder_id": folder_id,
+        },
+    )
+
+
+AGENTS_IDENTITIES_ATTACH = _support.Operation(
+    "agents_identities_attach",
+    ("agents", "identities"),
+    "attach",
+    object,
+    cursor=None,
+)
+
+
+@router.patch(
+    "/v1/agents/{agent_id}/identities/attach/{identity_id}", operation_id="agents_identities_attach"
+)
+async def agents_identities_attach(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    identity_id: Annotated[str, Path()],
+) -> Response:
+    """Attach Identity To Agent
+
+    Attach an identity to an agent.
+
+    PATCH /v1/agents/{agent_id}/identities/attach/{identity_id}
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_IDENTITIES_ATTACH,
+        {
+            "agent_id": agent_id,
+            "identity_id": identity_id,
+        },
+    )
+
+
+AGENTS_IDENTITIES_DETACH = _support.Operation(
+    "agents_identities_detach",
+    ("agents", "identities"),
+    "detach",
+    object,
+    cursor=None,
+)
+
+
+@router.patch(
+    "/v1/agents/{agent_id}/identities/detach/{identity_id}", operation_id="agents_identities_detach"
+)
+async def agents_identities_detach(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    identity_id: Annotated[str, Path()],
+) -> Response:
+    """Detach Identity From Agent
+
+    Detach an identity from an agent.
+
+    PATCH /v1/agents/{agent_id}/identities/detach/{identity_id}
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_IDENTITIES_DETACH,
+        {
+            "agent_id": agent_id,
+            "identity_id": identity_id,
+        },
+    )
+
+
+AGENTS_TOOLS_UPDATE_APPROVAL = _support.Operation(
+    "agents_tools_update_approval",
+    ("agents", "tools"),
+    "update_approval",
+    AgentState,
+    cursor=None,
+)
+
+
+@router.patch(
+    "/v1/agents/{agent_id}/tools/approval/{tool_name}", operation_id="agents_tools_update_approval"
+)
+async def agents_tools_update_approval(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    tool_name: Annotated[str, Path()],
+    query_requires_approval: Annotated[bool | None, Query(alias="requires_approval")] = None,
+    body: Annotated[ToolUpdateApprovalParams, Body()],
+) -> Response:
+    """Update Approval For Tool
+
+    Modify the approval requirement for a tool attached to an agent.
+
+    Accepts requires_approval via request body (preferred) or query parameter (deprecated).
+
+    PATCH /v1/agents/{agent_id}/tools/approval/{tool_name}
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+        query_requires_approval: Whether the tool requires approval before execution
+
+    Body fields (ToolUpdateApprovalParams):
+        body_requires_approval: Whether the tool requires approval before execution
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_TOOLS_UPDATE_APPROVAL,
+        {
+            "agent_id": agent_id,
+            "tool_name": tool_name,
+            "query_requires_approval": query_requires_approval,
+            "body": body,
+        },
+    )
+
+
+AGENTS_TOOLS_ATTACH = _support.Operation(
+    "agents_tools_attach",
+    ("agents", "tools"),
+    "attach",
+    AgentState,
+    cursor=None,
+)
+
+
+@router.patch("/v1/agents/{agent_id}/tools/attach/{tool_id}", operation_id="agents_tools_attach")
+async def agents_tools_attach(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    tool_id: Annotated[str, Path()],
+) -> Response:
+    """Attach Tool To Agent
+
+    Attach a tool to an agent.
+
+    PATCH /v1/agents/{agent_id}/tools/attach/{tool_id}
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+        tool_id: The ID of the tool in the format 'tool-<uuid4>'
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_TOOLS_ATTACH,
+        {
+            "agent_id": agent_id,
+            "tool_id": tool_id,
+        },
+    )
+
+
+AGENTS_TOOLS_DETACH = _support.Operation(
+    "agents_tools_detach",
+    ("agents", "tools"),
+    "detach",
+    AgentState,
+    cursor=None,
+)
+
+
+@router.patch("/v1/agents/{agent_id}/tools/detach/{tool_id}", operation_id="agents_tools_detach")
+async def agents_tools_detach(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    tool_id: Annotated[str, Path()],
+) -> Response:
+    """Detach Tool From Agent
+
+    Detach a tool from an agent.
+
+    PATCH /v1/agents/{agent_id}/tools/detach/{tool_id}
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+        tool_id: The ID of the tool in the format 'tool-<uuid4>'
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_TOOLS_DETACH,
+        {
+            "agent_id": agent_id,
+            "tool_id": tool_id,
+        },
+    )
+
+
+AGENTS_PASSAGES_DELETE = _support.Operation(
+    "agents_passages_delete",
+    ("agents", "passages"),
+    "delete",
+    object,
+    cursor=None,
+)
+
+
+@router.delete(
+    "/v1/agents/{agent_id}/archival-memory/{memory_id}", operation_id="agents_passages_delete"
+)
+async def agents_passages_delete(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    memory_id: Annotated[str, Path()],
+) -> Response:
+    """Delete Passage
+
+    Delete a memory from an agent's archival memory store.
+
+    DELETE /v1/agents/{agent_id}/archival-memory/{memory_id}
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_PASSAGES_DELETE,
+        {
+            "agent_id": agent_id,
+            "memory_id": memory_id,
+        },
+    )
+
+
+AGENTS_SCHEDULE_DELETE = _support.Operation(
+    "agents_schedule_delete",
+    ("agents", "schedule"),
+    "delete",
+    ScheduleDeleteResponse,
+    cursor=None,
+)
+
+
+@router.delete(
+    "/v1/agents/{agent_id}/schedule/{scheduled_message_id}", operation_id="agents_schedule_delete"
+)
+async def agents_schedule_delete(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    scheduled_message_id: Annotated[str, Path()],
+) -> Response:
+    """Delete Scheduled Agent Message
+
+    Delete a scheduled message by its ID for a specific agent.
+
+    DELETE /v1/agents/{agent_id}/schedule/{scheduled_message_id}
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_SCHEDULE_DELETE,
+        {
+            "agent_id": agent_id,
+            "scheduled_message_id": scheduled_message_id,
+        },
+    )
+
+
+AGENTS_SCHEDULE_RETRIEVE = _support.Operation(
+    "agents_schedule_retrieve",
+    ("agents", "schedule"),
+    "retrieve",
+    ScheduleRetrieveResponse,
+    cursor=None,
+)
+
+
+@router.get(
+    "/v1/agents/{agent_id}/schedule/{scheduled_message_id}", operation_id="agents_schedule_retrieve"
+)
+async def agents_schedule_retrieve(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    scheduled_message_id: Annotated[str, Path()],
+) -> Response:
+    """Retrieve Scheduled Agent Message
+
+    Retrieve a scheduled message by its ID for a specific agent.
+
+    GET /v1/agents/{agent_id}/schedule/{scheduled_message_id}
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_SCHEDULE_RETRIEVE,
+        {
+            "agent_id": agent_id,
+            "scheduled_message_id": scheduled_message_id,
+        },
+    )
+
+
+ARCHIVES_PASSAGES_DELETE = _support.Operation(
+    "archives_passages_delete",
+    ("archives", "passages"),
+    "delete",
+    object,
+    cursor=None,
+)
+
+
+@router.delete(
+    "/v1/archives/{archive_id}/passages/{passage_id}", operation_id="archives_passages_delete"
+)
+async def archives_passages_delete(
+    request: Request,
+    *,
+    archive_id: Annotated[str, Path()],
+    passage_id: Annotated[str, Path()],
+) -> Response:
+    """Delete Passage From Archive
+
+    Delete a passage from an archive.
+
+    This permanently removes the passage from both the database and vector storage (if applicable).
+
+    DELETE /v1/archives/{archive_id}/passages/{passage_id}
+
+    Args:
+        archive_id: The ID of the archive in the format 'archive-<uuid4>'
+        passage_id: The ID of the passage in the format 'passage-<uuid4>'
+    """
+    return await _support.dispatch(
+        request,
+        ARCHIVES_PASSAGES_DELETE,
+        {
+            "archive_id": archive_id,
+            "passage_id": passage_id,
         },
     )
 
@@ -379,7 +3587,7 @@ async def mcp_servers_tools_retrieve(
     mcp_server_id: Annotated[str, Path()],
     tool_id: Annotated[str, Path()],
 ) -> Response:
-    """Get Mcp Tool
+    """Retrieve Mcp Tool
 
     Get a specific MCP tool by its ID
 
@@ -391,6 +3599,128 @@ async def mcp_servers_tools_retrieve(
         {
             "mcp_server_id": mcp_server_id,
             "tool_id": tool_id,
+        },
+    )
+
+
+AGENTS_FILES_CLOSE = _support.Operation(
+    "agents_files_close",
+    ("agents", "files"),
+    "close",
+    object,
+    cursor=None,
+)
+
+
+@router.patch("/v1/agents/{agent_id}/files/{file_id}/close", operation_id="agents_files_close")
+async def agents_files_close(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    file_id: Annotated[str, Path()],
+) -> Response:
+    """Close File For Agent
+
+    Closes a specific file for a given agent.
+
+    This endpoint marks a specific file as closed in the agent's file state.
+    The file will be removed from the agent's working memory view.
+
+    PATCH /v1/agents/{agent_id}/files/{file_id}/close
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+        file_id: The ID of the file in the format 'file-<uuid4>'
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_FILES_CLOSE,
+        {
+            "agent_id": agent_id,
+            "file_id": file_id,
+        },
+    )
+
+
+AGENTS_FILES_OPEN = _support.Operation(
+    "agents_files_open",
+    ("agents", "files"),
+    "open",
+    builtins.list[str],
+    cursor=None,
+)
+
+
+@router.patch("/v1/agents/{agent_id}/files/{file_id}/open", operation_id="agents_files_open")
+async def agents_files_open(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    file_id: Annotated[str, Path()],
+) -> Response:
+    """Open File For Agent
+
+    Opens a specific file for a given agent.
+
+    This endpoint marks a specific file as open in the agent's file state.
+    The file will be included in the agent's working memory view.
+    Returns a list of file names that were closed due to LRU eviction.
+
+    PATCH /v1/agents/{agent_id}/files/{file_id}/open
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+        file_id: The ID of the file in the format 'file-<uuid4>'
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_FILES_OPEN,
+        {
+            "agent_id": agent_id,
+            "file_id": file_id,
+        },
+    )
+
+
+AGENTS_TOOLS_RUN = _support.Operation(
+    "agents_tools_run",
+    ("agents", "tools"),
+    "run",
+    ToolExecutionResult,
+    cursor=None,
+)
+
+
+@router.post("/v1/agents/{agent_id}/tools/{tool_name}/run", operation_id="agents_tools_run")
+async def agents_tools_run(
+    request: Request,
+    *,
+    agent_id: Annotated[str, Path()],
+    tool_name: Annotated[str, Path()],
+    body: Annotated[ToolExecuteRequest | None, Body()] = None,
+) -> Response:
+    """Run Tool For Agent
+
+    Trigger a tool by name on a specific agent, providing the necessary arguments.
+
+    This endpoint executes a tool that is attached to the agent, using the agent's
+    state and environment variables for execution context.
+
+    POST /v1/agents/{agent_id}/tools/{tool_name}/run
+
+    Args:
+        agent_id: The ID of the agent in the format 'agent-<uuid4>'
+
+    Body fields (ToolExecuteRequest):
+        args: Arguments to pass to the tool
+    """
+    return await _support.dispatch(
+        request,
+        AGENTS_TOOLS_RUN,
+        {
+            "agent_id": agent_id,
+            "tool_name": tool_name,
+            "body": body if body is not None else ToolExecuteRequest(),
         },
     )
 
@@ -412,7 +3742,7 @@ async def mcp_servers_tools_run(
     *,
     mcp_server_id: Annotated[str, Path()],
     tool_id: Annotated[str, Path()],
-    body: Annotated[ToolRunParams | None, Body()] = None,
+    body: Annotated[ToolExecuteRequest | None, Body()] = None,
 ) -> Response:
     """Run Mcp Tool
 
@@ -422,7 +3752,7 @@ async def mcp_servers_tools_run(
 
     POST /v1/mcp-servers/{mcp_server_id}/tools/{tool_id}/run
 
-    Body fields (ToolRunParams):
+    Body fields (ToolExecuteRequest):
         args: Arguments to pass to the tool
     """
     return await _support.dispatch(
@@ -431,6 +3761,6 @@ async def mcp_servers_tools_run(
         {
             "mcp_server_id": mcp_server_id,
             "tool_id": tool_id,
-            "body": body if body is not None else ToolRunParams(),
+            "body": body if body is not None else ToolExecuteRequest(),
         },
     )

@@ -3,10 +3,11 @@ sometimes `spec-silent/` or `spec-python-only/` variants) the way `specgen gener
 
 from __future__ import annotations
 
+from paths import CONSTRUCTS
+
 from generator import ir
 from generator.diagnostics import Level
 from generator.pipeline import Loaded, load
-from paths import CONSTRUCTS
 
 
 def load_construct(name: str, variant: str = "spec") -> Loaded:

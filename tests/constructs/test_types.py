@@ -4,7 +4,6 @@ Letta reference" items 1, 3 and 4): union responses, scoped names, one type per 
 from __future__ import annotations
 
 from constructs.support import clean, load_construct, operation
-
 from generator import ir
 
 

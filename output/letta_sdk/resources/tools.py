@@ -24,7 +24,6 @@ from ..types.npm_requirement import NpmRequirement
 from ..types.pip_requirement import PipRequirement
 from ..types.tool import Tool
 from ..types.tool_create import ToolCreate
-from ..types.tool_delete_response import ToolDeleteResponse
 from ..types.tool_search_request import ToolSearchRequest
 from ..types.tool_search_result import ToolSearchResult
 from ..types.tool_update_params import ToolUpdateParams
@@ -33,150 +32,21 @@ __all__ = ["AsyncToolsResource", "ToolsResource"]
 
 
 class ToolsResource(SyncAPIResource):
-    def delete(
-        self,
-        tool_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> ToolDeleteResponse:
-        """Delete Tool
-
-        Delete a tool by name
-
-        Args:
-          tool_id: The ID of the tool in the format 'tool-<uuid4>'
-        """
-        return self._client.request(
-            "delete",
-            self._client.path("/v1/tools/{tool_id}", tool_id=tool_id),
-            cast_to=ToolDeleteResponse,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
-        )
-
-    def retrieve(
-        self,
-        tool_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Tool:
-        """Retrieve Tool
-
-        Get a tool by ID
-
-        Args:
-          tool_id: The ID of the tool in the format 'tool-<uuid4>'
-        """
-        return self._client.request(
-            "get",
-            self._client.path("/v1/tools/{tool_id}", tool_id=tool_id),
-            cast_to=Tool,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
-        )
-
-    def update(
-        self,
-        tool_id: str,
-        *,
-        args_json_schema: dict[str, object] | NotGiven = NOT_GIVEN,
-        default_requires_approval: bool | NotGiven = NOT_GIVEN,
-        description: str | NotGiven = NOT_GIVEN,
-        enable_parallel_execution: bool | NotGiven = NOT_GIVEN,
-        json_schema: dict[str, object] | NotGiven = NOT_GIVEN,
-        metadata: dict[str, object] | NotGiven = NOT_GIVEN,
-        npm_requirements: builtins.list[NpmRequirement | dict[str, object]] | NotGiven = NOT_GIVEN,
-        pip_requirements: builtins.list[PipRequirement | dict[str, object]] | NotGiven = NOT_GIVEN,
-        return_char_limit: float | NotGiven = NOT_GIVEN,
-        source_code: str | NotGiven = NOT_GIVEN,
-        source_type: str | NotGiven = NOT_GIVEN,
-        tags: builtins.list[str] | NotGiven = NOT_GIVEN,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Tool:
-        """Update Tool
-
-        Update an existing tool
-
-        Args:
-          tool_id: The ID of the tool in the format 'tool-<uuid4>'
-          args_json_schema: The args JSON schema of the function.
-          default_requires_approval: Whether or not to require approval before executing this tool.
-          description: The description of the tool.
-          enable_parallel_execution: If set to True, then this tool will potentially be executed concurrently with other tools. Default False.
-          json_schema: The JSON schema of the function (auto-generated from source_code if not provided)
-          metadata: A dictionary of additional metadata for the tool.
-          npm_requirements: Optional list of npm packages required by this tool.
-          pip_requirements: Optional list of pip packages required by this tool.
-          return_char_limit: The maximum number of characters in the response.
-          source_code: The source code of the function.
-          source_type: The type of the source code.
-          tags: Metadata tags.
-        """
-        return self._client.request(
-            "patch",
-            self._client.path("/v1/tools/{tool_id}", tool_id=tool_id),
-            cast_to=Tool,
-            body={
-                "args_json_schema": args_json_schema,
-                "default_requires_approval": default_requires_approval,
-                "description": description,
-                "enable_parallel_execution": enable_parallel_execution,
-                "json_schema": json_schema,
-                "metadata_": metadata,
-                "npm_requirements": npm_requirements,
-                "pip_requirements": pip_requirements,
-                "return_char_limit": return_char_limit,
-                "source_code": source_code,
-                "source_type": source_type,
-                "tags": tags,
-            },
-            body_model=ToolUpdateParams,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
-        )
-
     def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        before: str | NotGiven = NOT_GIVEN,
-        exclude_tool_types: builtins.list[str] | NotGiven = NOT_GIVEN,
-        limit: float | NotGiven = NOT_GIVEN,
-        name: str | NotGiven = NOT_GIVEN,
-        names: builtins.list[str] | NotGiven = NOT_GIVEN,
-        order: Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
-        order_by: Literal["created_at"] | NotGiven = NOT_GIVEN,
-        return_only_letta_tools: bool | NotGiven = NOT_GIVEN,
-        search: str | NotGiven = NOT_GIVEN,
-        tool_ids: builtins.list[str] | NotGiven = NOT_GIVEN,
-        tool_types: builtins.list[str] | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        before: str | None | NotGiven = NOT_GIVEN,
+        exclude_tool_types: builtins.list[str] | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        names: builtins.list[str] | None | NotGiven = NOT_GIVEN,
+        order: Literal["asc", "desc"] | None | NotGiven = NOT_GIVEN,
+        order_by: Literal["created_at"] | None | NotGiven = NOT_GIVEN,
+        return_only_letta_tools: bool | None | NotGiven = NOT_GIVEN,
+        search: str | None | NotGiven = NOT_GIVEN,
+        tool_ids: builtins.list[str] | None | NotGiven = NOT_GIVEN,
+        tool_types: builtins.list[str] | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -234,16 +104,20 @@ class ToolsResource(SyncAPIResource):
         self,
         *,
         source_code: str,
-        args_json_schema: dict[str, object] | NotGiven = NOT_GIVEN,
-        default_requires_approval: bool | NotGiven = NOT_GIVEN,
-        description: str | NotGiven = NOT_GIVEN,
-        enable_parallel_execution: bool | NotGiven = NOT_GIVEN,
-        json_schema: dict[str, object] | NotGiven = NOT_GIVEN,
-        npm_requirements: builtins.list[NpmRequirement | dict[str, object]] | NotGiven = NOT_GIVEN,
-        pip_requirements: builtins.list[PipRequirement | dict[str, object]] | NotGiven = NOT_GIVEN,
-        return_char_limit: float | NotGiven = NOT_GIVEN,
-        source_type: str | NotGiven = NOT_GIVEN,
-        tags: builtins.list[str] | NotGiven = NOT_GIVEN,
+        args_json_schema: dict[str, object] | None | NotGiven = NOT_GIVEN,
+        default_requires_approval: bool | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        enable_parallel_execution: bool | None | NotGiven = NOT_GIVEN,
+        json_schema: dict[str, object] | None | NotGiven = NOT_GIVEN,
+        npm_requirements: builtins.list[NpmRequirement | dict[str, object]]
+        | None
+        | NotGiven = NOT_GIVEN,
+        pip_requirements: builtins.list[PipRequirement | dict[str, object]]
+        | None
+        | NotGiven = NOT_GIVEN,
+        return_char_limit: int | None | NotGiven = NOT_GIVEN,
+        source_type: str | None | NotGiven = NOT_GIVEN,
+        tags: builtins.list[str] | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -298,16 +172,20 @@ class ToolsResource(SyncAPIResource):
         self,
         *,
         source_code: str,
-        args_json_schema: dict[str, object] | NotGiven = NOT_GIVEN,
-        default_requires_approval: bool | NotGiven = NOT_GIVEN,
-        description: str | NotGiven = NOT_GIVEN,
-        enable_parallel_execution: bool | NotGiven = NOT_GIVEN,
-        json_schema: dict[str, object] | NotGiven = NOT_GIVEN,
-        npm_requirements: builtins.list[NpmRequirement | dict[str, object]] | NotGiven = NOT_GIVEN,
-        pip_requirements: builtins.list[PipRequirement | dict[str, object]] | NotGiven = NOT_GIVEN,
-        return_char_limit: float | NotGiven = NOT_GIVEN,
-        source_type: str | NotGiven = NOT_GIVEN,
-        tags: builtins.list[str] | NotGiven = NOT_GIVEN,
+        args_json_schema: dict[str, object] | None | NotGiven = NOT_GIVEN,
+        default_requires_approval: bool | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        enable_parallel_execution: bool | None | NotGiven = NOT_GIVEN,
+        json_schema: dict[str, object] | None | NotGiven = NOT_GIVEN,
+        npm_requirements: builtins.list[NpmRequirement | dict[str, object]]
+        | None
+        | NotGiven = NOT_GIVEN,
+        pip_requirements: builtins.list[PipRequirement | dict[str, object]]
+        | None
+        | NotGiven = NOT_GIVEN,
+        return_char_limit: int | None | NotGiven = NOT_GIVEN,
+        source_type: str | None | NotGiven = NOT_GIVEN,
+        tags: builtins.list[str] | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -361,11 +239,11 @@ class ToolsResource(SyncAPIResource):
     def search(
         self,
         *,
-        limit: float | NotGiven = NOT_GIVEN,
-        query: str | NotGiven = NOT_GIVEN,
-        search_mode: Literal["vector", "fts", "hybrid"] | NotGiven = NOT_GIVEN,
-        tags: builtins.list[str] | NotGiven = NOT_GIVEN,
-        tool_types: builtins.list[str] | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
+        query: str | None | NotGiven = NOT_GIVEN,
+        search_mode: Literal["vector", "fts", "hybrid"] | None | NotGiven = NOT_GIVEN,
+        tags: builtins.list[str] | None | NotGiven = NOT_GIVEN,
+        tool_types: builtins.list[str] | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -409,9 +287,7 @@ class ToolsResource(SyncAPIResource):
             ),
         )
 
-
-class AsyncToolsResource(AsyncAPIResource):
-    async def delete(
+    def delete(
         self,
         tool_id: str,
         *,
@@ -420,7 +296,7 @@ class AsyncToolsResource(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> ToolDeleteResponse:
+    ) -> object:
         """Delete Tool
 
         Delete a tool by name
@@ -428,10 +304,10 @@ class AsyncToolsResource(AsyncAPIResource):
         Args:
           tool_id: The ID of the tool in the format 'tool-<uuid4>'
         """
-        return await self._client.request(
+        return self._client.request(
             "delete",
             self._client.path("/v1/tools/{tool_id}", tool_id=tool_id),
-            cast_to=ToolDeleteResponse,
+            cast_to=object,
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -441,7 +317,7 @@ class AsyncToolsResource(AsyncAPIResource):
             ),
         )
 
-    async def retrieve(
+    def retrieve(
         self,
         tool_id: str,
         *,
@@ -458,7 +334,7 @@ class AsyncToolsResource(AsyncAPIResource):
         Args:
           tool_id: The ID of the tool in the format 'tool-<uuid4>'
         """
-        return await self._client.request(
+        return self._client.request(
             "get",
             self._client.path("/v1/tools/{tool_id}", tool_id=tool_id),
             cast_to=Tool,
@@ -471,22 +347,26 @@ class AsyncToolsResource(AsyncAPIResource):
             ),
         )
 
-    async def update(
+    def update(
         self,
         tool_id: str,
         *,
-        args_json_schema: dict[str, object] | NotGiven = NOT_GIVEN,
-        default_requires_approval: bool | NotGiven = NOT_GIVEN,
-        description: str | NotGiven = NOT_GIVEN,
-        enable_parallel_execution: bool | NotGiven = NOT_GIVEN,
-        json_schema: dict[str, object] | NotGiven = NOT_GIVEN,
-        metadata: dict[str, object] | NotGiven = NOT_GIVEN,
-        npm_requirements: builtins.list[NpmRequirement | dict[str, object]] | NotGiven = NOT_GIVEN,
-        pip_requirements: builtins.list[PipRequirement | dict[str, object]] | NotGiven = NOT_GIVEN,
-        return_char_limit: float | NotGiven = NOT_GIVEN,
-        source_code: str | NotGiven = NOT_GIVEN,
-        source_type: str | NotGiven = NOT_GIVEN,
-        tags: builtins.list[str] | NotGiven = NOT_GIVEN,
+        args_json_schema: dict[str, object] | None | NotGiven = NOT_GIVEN,
+        default_requires_approval: bool | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        enable_parallel_execution: bool | None | NotGiven = NOT_GIVEN,
+        json_schema: dict[str, object] | None | NotGiven = NOT_GIVEN,
+        metadata: dict[str, object] | None | NotGiven = NOT_GIVEN,
+        npm_requirements: builtins.list[NpmRequirement | dict[str, object]]
+        | None
+        | NotGiven = NOT_GIVEN,
+        pip_requirements: builtins.list[PipRequirement | dict[str, object]]
+        | None
+        | NotGiven = NOT_GIVEN,
+        return_char_limit: int | None | NotGiven = NOT_GIVEN,
+        source_code: str | None | NotGiven = NOT_GIVEN,
+        source_type: str | None | NotGiven = NOT_GIVEN,
+        tags: builtins.list[str] | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -512,7 +392,7 @@ class AsyncToolsResource(AsyncAPIResource):
           source_type: The type of the source code.
           tags: Metadata tags.
         """
-        return await self._client.request(
+        return self._client.request(
             "patch",
             self._client.path("/v1/tools/{tool_id}", tool_id=tool_id),
             cast_to=Tool,
@@ -540,21 +420,23 @@ class AsyncToolsResource(AsyncAPIResource):
             ),
         )
 
+
+class AsyncToolsResource(AsyncAPIResource):
     def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        before: str | NotGiven = NOT_GIVEN,
-        exclude_tool_types: builtins.list[str] | NotGiven = NOT_GIVEN,
-        limit: float | NotGiven = NOT_GIVEN,
-        name: str | NotGiven = NOT_GIVEN,
-        names: builtins.list[str] | NotGiven = NOT_GIVEN,
-        order: Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
-        order_by: Literal["created_at"] | NotGiven = NOT_GIVEN,
-        return_only_letta_tools: bool | NotGiven = NOT_GIVEN,
-        search: str | NotGiven = NOT_GIVEN,
-        tool_ids: builtins.list[str] | NotGiven = NOT_GIVEN,
-        tool_types: builtins.list[str] | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        before: str | None | NotGiven = NOT_GIVEN,
+        exclude_tool_types: builtins.list[str] | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        names: builtins.list[str] | None | NotGiven = NOT_GIVEN,
+        order: Literal["asc", "desc"] | None | NotGiven = NOT_GIVEN,
+        order_by: Literal["created_at"] | None | NotGiven = NOT_GIVEN,
+        return_only_letta_tools: bool | None | NotGiven = NOT_GIVEN,
+        search: str | None | NotGiven = NOT_GIVEN,
+        tool_ids: builtins.list[str] | None | NotGiven = NOT_GIVEN,
+        tool_types: builtins.list[str] | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -612,16 +494,20 @@ class AsyncToolsResource(AsyncAPIResource):
         self,
         *,
         source_code: str,
-        args_json_schema: dict[str, object] | NotGiven = NOT_GIVEN,
-        default_requires_approval: bool | NotGiven = NOT_GIVEN,
-        description: str | NotGiven = NOT_GIVEN,
-        enable_parallel_execution: bool | NotGiven = NOT_GIVEN,
-        json_schema: dict[str, object] | NotGiven = NOT_GIVEN,
-        npm_requirements: builtins.list[NpmRequirement | dict[str, object]] | NotGiven = NOT_GIVEN,
-        pip_requirements: builtins.list[PipRequirement | dict[str, object]] | NotGiven = NOT_GIVEN,
-        return_char_limit: float | NotGiven = NOT_GIVEN,
-        source_type: str | NotGiven = NOT_GIVEN,
-        tags: builtins.list[str] | NotGiven = NOT_GIVEN,
+        args_json_schema: dict[str, object] | None | NotGiven = NOT_GIVEN,
+        default_requires_approval: bool | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        enable_parallel_execution: bool | None | NotGiven = NOT_GIVEN,
+        json_schema: dict[str, object] | None | NotGiven = NOT_GIVEN,
+        npm_requirements: builtins.list[NpmRequirement | dict[str, object]]
+        | None
+        | NotGiven = NOT_GIVEN,
+        pip_requirements: builtins.list[PipRequirement | dict[str, object]]
+        | None
+        | NotGiven = NOT_GIVEN,
+        return_char_limit: int | None | NotGiven = NOT_GIVEN,
+        source_type: str | None | NotGiven = NOT_GIVEN,
+        tags: builtins.list[str] | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -676,16 +562,20 @@ class AsyncToolsResource(AsyncAPIResource):
         self,
         *,
         source_code: str,
-        args_json_schema: dict[str, object] | NotGiven = NOT_GIVEN,
-        default_requires_approval: bool | NotGiven = NOT_GIVEN,
-        description: str | NotGiven = NOT_GIVEN,
-        enable_parallel_execution: bool | NotGiven = NOT_GIVEN,
-        json_schema: dict[str, object] | NotGiven = NOT_GIVEN,
-        npm_requirements: builtins.list[NpmRequirement | dict[str, object]] | NotGiven = NOT_GIVEN,
-        pip_requirements: builtins.list[PipRequirement | dict[str, object]] | NotGiven = NOT_GIVEN,
-        return_char_limit: float | NotGiven = NOT_GIVEN,
-        source_type: str | NotGiven = NOT_GIVEN,
-        tags: builtins.list[str] | NotGiven = NOT_GIVEN,
+        args_json_schema: dict[str, object] | None | NotGiven = NOT_GIVEN,
+        default_requires_approval: bool | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        enable_parallel_execution: bool | None | NotGiven = NOT_GIVEN,
+        json_schema: dict[str, object] | None | NotGiven = NOT_GIVEN,
+        npm_requirements: builtins.list[NpmRequirement | dict[str, object]]
+        | None
+        | NotGiven = NOT_GIVEN,
+        pip_requirements: builtins.list[PipRequirement | dict[str, object]]
+        | None
+        | NotGiven = NOT_GIVEN,
+        return_char_limit: int | None | NotGiven = NOT_GIVEN,
+        source_type: str | None | NotGiven = NOT_GIVEN,
+        tags: builtins.list[str] | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -739,11 +629,11 @@ class AsyncToolsResource(AsyncAPIResource):
     async def search(
         self,
         *,
-        limit: float | NotGiven = NOT_GIVEN,
-        query: str | NotGiven = NOT_GIVEN,
-        search_mode: Literal["vector", "fts", "hybrid"] | NotGiven = NOT_GIVEN,
-        tags: builtins.list[str] | NotGiven = NOT_GIVEN,
-        tool_types: builtins.list[str] | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
+        query: str | None | NotGiven = NOT_GIVEN,
+        search_mode: Literal["vector", "fts", "hybrid"] | None | NotGiven = NOT_GIVEN,
+        tags: builtins.list[str] | None | NotGiven = NOT_GIVEN,
+        tool_types: builtins.list[str] | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -778,6 +668,139 @@ class AsyncToolsResource(AsyncAPIResource):
                 "tool_types": tool_types,
             },
             body_model=ToolSearchRequest,
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def delete(
+        self,
+        tool_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> object:
+        """Delete Tool
+
+        Delete a tool by name
+
+        Args:
+          tool_id: The ID of the tool in the format 'tool-<uuid4>'
+        """
+        return await self._client.request(
+            "delete",
+            self._client.path("/v1/tools/{tool_id}", tool_id=tool_id),
+            cast_to=object,
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def retrieve(
+        self,
+        tool_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Tool:
+        """Retrieve Tool
+
+        Get a tool by ID
+
+        Args:
+          tool_id: The ID of the tool in the format 'tool-<uuid4>'
+        """
+        return await self._client.request(
+            "get",
+            self._client.path("/v1/tools/{tool_id}", tool_id=tool_id),
+            cast_to=Tool,
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def update(
+        self,
+        tool_id: str,
+        *,
+        args_json_schema: dict[str, object] | None | NotGiven = NOT_GIVEN,
+        default_requires_approval: bool | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        enable_parallel_execution: bool | None | NotGiven = NOT_GIVEN,
+        json_schema: dict[str, object] | None | NotGiven = NOT_GIVEN,
+        metadata: dict[str, object] | None | NotGiven = NOT_GIVEN,
+        npm_requirements: builtins.list[NpmRequirement | dict[str, object]]
+        | None
+        | NotGiven = NOT_GIVEN,
+        pip_requirements: builtins.list[PipRequirement | dict[str, object]]
+        | None
+        | NotGiven = NOT_GIVEN,
+        return_char_limit: int | None | NotGiven = NOT_GIVEN,
+        source_code: str | None | NotGiven = NOT_GIVEN,
+        source_type: str | None | NotGiven = NOT_GIVEN,
+        tags: builtins.list[str] | None | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Tool:
+        """Update Tool
+
+        Update an existing tool
+
+        Args:
+          tool_id: The ID of the tool in the format 'tool-<uuid4>'
+          args_json_schema: The args JSON schema of the function.
+          default_requires_approval: Whether or not to require approval before executing this tool.
+          description: The description of the tool.
+          enable_parallel_execution: If set to True, then this tool will potentially be executed concurrently with other tools. Default False.
+          json_schema: The JSON schema of the function (auto-generated from source_code if not provided)
+          metadata: A dictionary of additional metadata for the tool.
+          npm_requirements: Optional list of npm packages required by this tool.
+          pip_requirements: Optional list of pip packages required by this tool.
+          return_char_limit: The maximum number of characters in the response.
+          source_code: The source code of the function.
+          source_type: The type of the source code.
+          tags: Metadata tags.
+        """
+        return await self._client.request(
+            "patch",
+            self._client.path("/v1/tools/{tool_id}", tool_id=tool_id),
+            cast_to=Tool,
+            body={
+                "args_json_schema": args_json_schema,
+                "default_requires_approval": default_requires_approval,
+                "description": description,
+                "enable_parallel_execution": enable_parallel_execution,
+                "json_schema": json_schema,
+                "metadata_": metadata,
+                "npm_requirements": npm_requirements,
+                "pip_requirements": pip_requirements,
+                "return_char_limit": return_char_limit,
+                "source_code": source_code,
+                "source_type": source_type,
+                "tags": tags,
+            },
+            body_model=ToolUpdateParams,
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

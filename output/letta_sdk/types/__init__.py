@@ -8,16 +8,138 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .access_token_create_params import AccessTokenCreateParams as AccessTokenCreateParams
+    from .access_token_create_response import AccessTokenCreateResponse as AccessTokenCreateResponse
+    from .access_token_create_response_policy2 import (
+        AccessTokenCreateResponsePolicy2 as AccessTokenCreateResponsePolicy2,
+    )
+    from .access_token_delete_params import AccessTokenDeleteParams as AccessTokenDeleteParams
+    from .access_token_delete_response import AccessTokenDeleteResponse as AccessTokenDeleteResponse
+    from .access_token_list_response import AccessTokenListResponse as AccessTokenListResponse
+    from .agent_create_params import AgentCreateParams as AgentCreateParams
+    from .agent_create_params_compaction_settings_model_settings import (
+        AgentCreateParamsCompactionSettingsModelSettings as AgentCreateParamsCompactionSettingsModelSettings,
+    )
+    from .agent_create_params_compaction_settings_model_settings2 import (
+        AgentCreateParamsCompactionSettingsModelSettings2 as AgentCreateParamsCompactionSettingsModelSettings2,
+    )
+    from .agent_create_params_compaction_settings_model_settings3 import (
+        AgentCreateParamsCompactionSettingsModelSettings3 as AgentCreateParamsCompactionSettingsModelSettings3,
+    )
+    from .agent_create_params_compaction_settings_model_settings4 import (
+        AgentCreateParamsCompactionSettingsModelSettings4 as AgentCreateParamsCompactionSettingsModelSettings4,
+    )
+    from .agent_create_params_compaction_settings_model_settings5 import (
+        AgentCreateParamsCompactionSettingsModelSettings5 as AgentCreateParamsCompactionSettingsModelSettings5,
+    )
+    from .agent_create_params_compaction_settings_model_settings6 import (
+        AgentCreateParamsCompactionSettingsModelSettings6 as AgentCreateParamsCompactionSettingsModelSettings6,
+    )
+    from .agent_create_params_compaction_settings_model_settings7 import (
+        AgentCreateParamsCompactionSettingsModelSettings7 as AgentCreateParamsCompactionSettingsModelSettings7,
+    )
+    from .agent_create_params_compaction_settings_model_settings8 import (
+        AgentCreateParamsCompactionSettingsModelSettings8 as AgentCreateParamsCompactionSettingsModelSettings8,
+    )
+    from .agent_create_params_compaction_settings_model_settings9 import (
+        AgentCreateParamsCompactionSettingsModelSettings9 as AgentCreateParamsCompactionSettingsModelSettings9,
+    )
+    from .agent_create_params_compaction_settings_model_settings10 import (
+        AgentCreateParamsCompactionSettingsModelSettings10 as AgentCreateParamsCompactionSettingsModelSettings10,
+    )
+    from .agent_create_params_model_settings_sglang import (
+        AgentCreateParamsModelSettingsSglang as AgentCreateParamsModelSettingsSglang,
+    )
+    from .agent_create_params_tool_rules import (
+        AgentCreateParamsToolRules as AgentCreateParamsToolRules,
+    )
+    from .agent_delete_response import AgentDeleteResponse as AgentDeleteResponse
     from .agent_environment_variable import AgentEnvironmentVariable as AgentEnvironmentVariable
+    from .agent_export_file_response import AgentExportFileResponse as AgentExportFileResponse
+    from .agent_import_file_params import AgentImportFileParams as AgentImportFileParams
+    from .agent_import_file_response import AgentImportFileResponse as AgentImportFileResponse
+    from .agent_list_response_item_llm_config import (
+        AgentListResponseItemLlmConfig as AgentListResponseItemLlmConfig,
+    )
+    from .agent_list_response_item_pending_approval import (
+        AgentListResponseItemPendingApproval as AgentListResponseItemPendingApproval,
+    )
+    from .agent_recompile_response import AgentRecompileResponse as AgentRecompileResponse
     from .agent_state import AgentState as AgentState
     from .agent_type import AgentType as AgentType
+    from .agent_update_params import AgentUpdateParams as AgentUpdateParams
+    from .agent_update_params_model_settings_sglang import (
+        AgentUpdateParamsModelSettingsSglang as AgentUpdateParamsModelSettingsSglang,
+    )
+    from .agents_file_list_response import AgentsFileListResponse as AgentsFileListResponse
+    from .agents_message import AgentsMessage as AgentsMessage
+    from .agents_message_create_async_params_messages import (
+        AgentsMessageCreateAsyncParamsMessages as AgentsMessageCreateAsyncParamsMessages,
+    )
+    from .agents_message_create_async_params_messages_tool_return_create import (
+        AgentsMessageCreateAsyncParamsMessagesToolReturnCreate as AgentsMessageCreateAsyncParamsMessagesToolReturnCreate,
+    )
+    from .agents_message_create_async_params_messages_tool_return_create_tool_returns import (
+        AgentsMessageCreateAsyncParamsMessagesToolReturnCreateToolReturns as AgentsMessageCreateAsyncParamsMessagesToolReturnCreateToolReturns,
+    )
+    from .agents_message_create_params_messages_tool_return_create import (
+        AgentsMessageCreateParamsMessagesToolReturnCreate as AgentsMessageCreateParamsMessagesToolReturnCreate,
+    )
+    from .agents_message_list_response_approval_response_message import (
+        AgentsMessageListResponseApprovalResponseMessage as AgentsMessageListResponseApprovalResponseMessage,
+    )
+    from .agents_message_stream_params_messages_tool_return_create import (
+        AgentsMessageStreamParamsMessagesToolReturnCreate as AgentsMessageStreamParamsMessagesToolReturnCreate,
+    )
+    from .agents_messages_agents_message_create_async_params_messages import (
+        AgentsMessagesAgentsMessageCreateAsyncParamsMessages as AgentsMessagesAgentsMessageCreateAsyncParamsMessages,
+    )
+    from .agents_messages_tool_return_message import (
+        AgentsMessagesToolReturnMessage as AgentsMessagesToolReturnMessage,
+    )
+    from .agents_passage import AgentsPassage as AgentsPassage
+    from .agents_passage_search_response2 import (
+        AgentsPassageSearchResponse2 as AgentsPassageSearchResponse2,
+    )
+    from .agents_schedule_message import AgentsScheduleMessage as AgentsScheduleMessage
     from .anthropic_model_settings import AnthropicModelSettings as AnthropicModelSettings
+    from .approval import Approval as Approval
+    from .approval_create import ApprovalCreate as ApprovalCreate
+    from .approval_create_approvals import ApprovalCreateApprovals as ApprovalCreateApprovals
+    from .approval_letta_schemas_message_tool_return_output import (
+        ApprovalLettaSchemasMessageToolReturnOutput as ApprovalLettaSchemasMessageToolReturnOutput,
+    )
+    from .approval_letta_schemas_message_tool_return_output_func_response_union_member1 import (
+        ApprovalLettaSchemasMessageToolReturnOutputFuncResponseUnionMember1 as ApprovalLettaSchemasMessageToolReturnOutputFuncResponseUnionMember1,
+    )
     from .approval_request_message import ApprovalRequestMessage as ApprovalRequestMessage
+    from .approval_response_message import ApprovalResponseMessage as ApprovalResponseMessage
+    from .approval_response_message_approvals import (
+        ApprovalResponseMessageApprovals as ApprovalResponseMessageApprovals,
+    )
+    from .approval_return import ApprovalReturn as ApprovalReturn
+    from .approval_tool_return import ApprovalToolReturn as ApprovalToolReturn
+    from .archive import Archive as Archive
+    from .archive_attach_response import ArchiveAttachResponse as ArchiveAttachResponse
+    from .archive_create_params import ArchiveCreateParams as ArchiveCreateParams
+    from .archive_detach_response import ArchiveDetachResponse as ArchiveDetachResponse
+    from .archive_update_params import ArchiveUpdateParams as ArchiveUpdateParams
+    from .archives_passage import ArchivesPassage as ArchivesPassage
+    from .assistant_message import AssistantMessage as AssistantMessage
     from .azure_model_settings import AzureModelSettings as AzureModelSettings
+    from .baseten import Baseten as Baseten
     from .bedrock_model_settings import BedrockModelSettings as BedrockModelSettings
+    from .billing_context import BillingContext as BillingContext
     from .block import Block as Block
+    from .block_delete_response import BlockDeleteResponse as BlockDeleteResponse
+    from .block_response import BlockResponse as BlockResponse
+    from .block_update import BlockUpdate as BlockUpdate
+    from .chatgpt_o_auth import ChatgptOAuth as ChatgptOAuth
     from .child_arg_node import ChildArgNode as ChildArgNode
     from .child_tool_rule import ChildToolRule as ChildToolRule
+    from .client_skill import ClientSkill as ClientSkill
+    from .client_tool import ClientTool as ClientTool
+    from .compaction_response import CompactionResponse as CompactionResponse
     from .compaction_settings import CompactionSettings as CompactionSettings
     from .compaction_settings_model_settings import (
         CompactionSettingsModelSettings as CompactionSettingsModelSettings,
@@ -70,27 +192,196 @@ if TYPE_CHECKING:
     from .compaction_settings_model_settings_zai_model_settings_thinking import (
         CompactionSettingsModelSettingsZaiModelSettingsThinking as CompactionSettingsModelSettingsZaiModelSettingsThinking,
     )
+    from .compaction_stats import CompactionStats as CompactionStats
     from .conditional_tool_rule import ConditionalToolRule as ConditionalToolRule
+    from .config import Config as Config
+    from .config_update_sse_mcp_server import ConfigUpdateSseMcpServer as ConfigUpdateSseMcpServer
+    from .config_update_stdio_mcp_server import (
+        ConfigUpdateStdioMcpServer as ConfigUpdateStdioMcpServer,
+    )
+    from .config_update_streamable_http_mcp_server import (
+        ConfigUpdateStreamableHTTPMcpServer as ConfigUpdateStreamableHTTPMcpServer,
+    )
+    from .content import Content as Content
+    from .content_summarized_reasoning_content import (
+        ContentSummarizedReasoningContent as ContentSummarizedReasoningContent,
+    )
+    from .content_summarized_reasoning_content_summary import (
+        ContentSummarizedReasoningContentSummary as ContentSummarizedReasoningContentSummary,
+    )
     from .continue_tool_rule import ContinueToolRule as ContinueToolRule
+    from .create_block import CreateBlock as CreateBlock
+    from .create_sse_mcp_server import CreateSseMcpServer as CreateSseMcpServer
+    from .create_stdio_mcp_server import CreateStdioMcpServer as CreateStdioMcpServer
+    from .create_streamable_http_mcp_server import (
+        CreateStreamableHTTPMcpServer as CreateStreamableHTTPMcpServer,
+    )
     from .deepseek_model_settings import DeepseekModelSettings as DeepseekModelSettings
     from .embedding_config import EmbeddingConfig as EmbeddingConfig
+    from .embedding_list_response import EmbeddingListResponse as EmbeddingListResponse
+    from .embedding_model import EmbeddingModel as EmbeddingModel
+    from .event_message import EventMessage as EventMessage
+    from .feedback_create_params import FeedbackCreateParams as FeedbackCreateParams
+    from .file_close_all_response import FileCloseAllResponse as FileCloseAllResponse
+    from .file_close_response import FileCloseResponse as FileCloseResponse
+    from .file_list_response import FileListResponse as FileListResponse
+    from .file_open_response import FileOpenResponse as FileOpenResponse
+    from .folder_list_response import FolderListResponse as FolderListResponse
     from .google_ai_model_settings import GoogleAIModelSettings as GoogleAIModelSettings
     from .google_vertex_model_settings import GoogleVertexModelSettings as GoogleVertexModelSettings
     from .groq_model_settings import GroqModelSettings as GroqModelSettings
+    from .health_response import HealthResponse as HealthResponse
+    from .hidden_reasoning_message import HiddenReasoningMessage as HiddenReasoningMessage
     from .identity import Identity as Identity
+    from .identity_attach_response import IdentityAttachResponse as IdentityAttachResponse
+    from .identity_detach_response import IdentityDetachResponse as IdentityDetachResponse
     from .identity_property import IdentityProperty as IdentityProperty
     from .image_content import ImageContent as ImageContent
-    from .image_content_source_base64 import ImageContentSourceBase64 as ImageContentSourceBase64
-    from .image_content_source_letta import ImageContentSourceLetta as ImageContentSourceLetta
-    from .image_content_source_url import ImageContentSourceURL as ImageContentSourceURL
+    from .image_content_source import ImageContentSource as ImageContentSource
     from .init_tool_rule import InitToolRule as InitToolRule
+    from .input_union_member1 import InputUnionMember1 as InputUnionMember1
+    from .input_union_member1_summarized_reasoning_content import (
+        InputUnionMember1SummarizedReasoningContent as InputUnionMember1SummarizedReasoningContent,
+    )
+    from .input_union_member1_summarized_reasoning_content_summary import (
+        InputUnionMember1SummarizedReasoningContentSummary as InputUnionMember1SummarizedReasoningContentSummary,
+    )
+    from .internal_message import InternalMessage as InternalMessage
+    from .internal_message_approvals import InternalMessageApprovals as InternalMessageApprovals
+    from .internal_message_approvals_letta_schemas_message_tool_return_output import (
+        InternalMessageApprovalsLettaSchemasMessageToolReturnOutput as InternalMessageApprovalsLettaSchemasMessageToolReturnOutput,
+    )
+    from .internal_message_approvals_letta_schemas_message_tool_return_output_func_response import (
+        InternalMessageApprovalsLettaSchemasMessageToolReturnOutputFuncResponse as InternalMessageApprovalsLettaSchemasMessageToolReturnOutputFuncResponse,
+    )
+    from .internal_message_content import InternalMessageContent as InternalMessageContent
+    from .job_status import JobStatus as JobStatus
+    from .job_type import JobType as JobType
     from .json_object_response_format import JsonObjectResponseFormat as JsonObjectResponseFormat
     from .json_schema_response_format import JsonSchemaResponseFormat as JsonSchemaResponseFormat
+    from .letta_assistant_message_content_union import (
+        LettaAssistantMessageContentUnion as LettaAssistantMessageContentUnion,
+    )
+    from .letta_error_message import LettaErrorMessage as LettaErrorMessage
+    from .letta_message_content_union import LettaMessageContentUnion as LettaMessageContentUnion
+    from .letta_ping import LettaPing as LettaPing
+    from .letta_request import LettaRequest as LettaRequest
+    from .letta_response import LettaResponse as LettaResponse
+    from .letta_stop_reason import LettaStopReason as LettaStopReason
+    from .letta_streaming_request import LettaStreamingRequest as LettaStreamingRequest
+    from .letta_streaming_response import LettaStreamingResponse as LettaStreamingResponse
+    from .letta_usage_statistics import LettaUsageStatistics as LettaUsageStatistics
+    from .letta_user_message_content_union import (
+        LettaUserMessageContentUnion as LettaUserMessageContentUnion,
+    )
     from .llm_config import LlmConfig as LlmConfig
+    from .logprobs import Logprobs as Logprobs
+    from .logprobs_content import LogprobsContent as LogprobsContent
+    from .logprobs_content_top_logprob import LogprobsContentTopLogprob as LogprobsContentTopLogprob
+    from .logprobs_refusal import LogprobsRefusal as LogprobsRefusal
+    from .logprobs_refusal_top_logprob import LogprobsRefusalTopLogprob as LogprobsRefusalTopLogprob
     from .managed_group import ManagedGroup as ManagedGroup
     from .max_count_per_step_tool_rule import MaxCountPerStepToolRule as MaxCountPerStepToolRule
+    from .mcp_server_create_params import McpServerCreateParams as McpServerCreateParams
+    from .mcp_server_create_response import McpServerCreateResponse as McpServerCreateResponse
+    from .mcp_server_list_response import McpServerListResponse as McpServerListResponse
+    from .mcp_server_list_response_item import (
+        McpServerListResponseItem as McpServerListResponseItem,
+    )
+    from .mcp_server_refresh_response import McpServerRefreshResponse as McpServerRefreshResponse
+    from .mcp_server_retrieve_response import McpServerRetrieveResponse as McpServerRetrieveResponse
+    from .mcp_server_update_params import McpServerUpdateParams as McpServerUpdateParams
+    from .mcp_server_update_params_config import (
+        McpServerUpdateParamsConfig as McpServerUpdateParamsConfig,
+    )
+    from .mcp_server_update_response import McpServerUpdateResponse as McpServerUpdateResponse
     from .memory import Memory as Memory
     from .memory_file_block import MemoryFileBlock as MemoryFileBlock
+    from .message import Message as Message
+    from .message_approval_request_message import (
+        MessageApprovalRequestMessage as MessageApprovalRequestMessage,
+    )
+    from .message_cancel_params import MessageCancelParams as MessageCancelParams
+    from .message_cancel_response import MessageCancelResponse as MessageCancelResponse
+    from .message_compact_params import MessageCompactParams as MessageCompactParams
+    from .message_content_union_member0 import (
+        MessageContentUnionMember0 as MessageContentUnionMember0,
+    )
+    from .message_content_union_member0_union_member0 import (
+        MessageContentUnionMember0UnionMember0 as MessageContentUnionMember0UnionMember0,
+    )
+    from .message_content_union_member0_union_member1 import (
+        MessageContentUnionMember0UnionMember1 as MessageContentUnionMember0UnionMember1,
+    )
+    from .message_content_union_member0_union_member1_source import (
+        MessageContentUnionMember0UnionMember1Source as MessageContentUnionMember0UnionMember1Source,
+    )
+    from .message_create import MessageCreate as MessageCreate
+    from .message_create_async_params import MessageCreateAsyncParams as MessageCreateAsyncParams
+    from .message_create_params import MessageCreateParams as MessageCreateParams
+    from .message_list_response import MessageListResponse as MessageListResponse
+    from .message_list_response_approval_request_message import (
+        MessageListResponseApprovalRequestMessage as MessageListResponseApprovalRequestMessage,
+    )
+    from .message_list_response_approval_response_message import (
+        MessageListResponseApprovalResponseMessage as MessageListResponseApprovalResponseMessage,
+    )
+    from .message_list_response_summary_message import (
+        MessageListResponseSummaryMessage as MessageListResponseSummaryMessage,
+    )
+    from .message_list_response_tool_call_message import (
+        MessageListResponseToolCallMessage as MessageListResponseToolCallMessage,
+    )
+    from .message_message import MessageMessage as MessageMessage
+    from .message_message_content_union_member0 import (
+        MessageMessageContentUnionMember0 as MessageMessageContentUnionMember0,
+    )
+    from .message_message_content_union_member0_union_member0 import (
+        MessageMessageContentUnionMember0UnionMember0 as MessageMessageContentUnionMember0UnionMember0,
+    )
+    from .message_message_content_union_member0_union_member1 import (
+        MessageMessageContentUnionMember0UnionMember1 as MessageMessageContentUnionMember0UnionMember1,
+    )
+    from .message_message_content_union_member0_union_member1_source import (
+        MessageMessageContentUnionMember0UnionMember1Source as MessageMessageContentUnionMember0UnionMember1Source,
+    )
+    from .message_reset_params import MessageResetParams as MessageResetParams
+    from .message_retrieve_response import MessageRetrieveResponse as MessageRetrieveResponse
+    from .message_role import MessageRole as MessageRole
+    from .message_search_request import MessageSearchRequest as MessageSearchRequest
+    from .message_search_response import MessageSearchResponse as MessageSearchResponse
+    from .message_search_response_item2 import (
+        MessageSearchResponseItem2 as MessageSearchResponseItem2,
+    )
+    from .message_search_response_item_assistant_message_list_result import (
+        MessageSearchResponseItemAssistantMessageListResult as MessageSearchResponseItemAssistantMessageListResult,
+    )
+    from .message_search_response_item_reasoning_message_list_result import (
+        MessageSearchResponseItemReasoningMessageListResult as MessageSearchResponseItemReasoningMessageListResult,
+    )
+    from .message_search_response_item_system_message_list_result import (
+        MessageSearchResponseItemSystemMessageListResult as MessageSearchResponseItemSystemMessageListResult,
+    )
+    from .message_search_response_item_user_message_list_result import (
+        MessageSearchResponseItemUserMessageListResult as MessageSearchResponseItemUserMessageListResult,
+    )
+    from .message_search_result import MessageSearchResult as MessageSearchResult
+    from .message_search_result_message import (
+        MessageSearchResultMessage as MessageSearchResultMessage,
+    )
+    from .message_stream_params import MessageStreamParams as MessageStreamParams
+    from .message_tool_return_create import MessageToolReturnCreate as MessageToolReturnCreate
+    from .message_type import MessageType as MessageType
+    from .messages_internal_message_tool_returns import (
+        MessagesInternalMessageToolReturns as MessagesInternalMessageToolReturns,
+    )
+    from .messages_reasoning_message import MessagesReasoningMessage as MessagesReasoningMessage
+    from .messages_system_message import MessagesSystemMessage as MessagesSystemMessage
+    from .messages_tool_call import MessagesToolCall as MessagesToolCall
+    from .messages_user_message import MessagesUserMessage as MessagesUserMessage
+    from .metric_retrieve_response import MetricRetrieveResponse as MetricRetrieveResponse
+    from .model import Model as Model
+    from .model_list_response import ModelListResponse as ModelListResponse
     from .model_settings import ModelSettings as ModelSettings
     from .model_settings_baseten_model_settings import (
         ModelSettingsBasetenModelSettings as ModelSettingsBasetenModelSettings,
@@ -140,58 +431,230 @@ if TYPE_CHECKING:
     from .model_settings_zai_model_settings_thinking import (
         ModelSettingsZaiModelSettingsThinking as ModelSettingsZaiModelSettingsThinking,
     )
+    from .moonshot import Moonshot as Moonshot
+    from .moonshot_coding import MoonshotCoding as MoonshotCoding
     from .multi_agent_group import MultiAgentGroup as MultiAgentGroup
     from .npm_requirement import NpmRequirement as NpmRequirement
+    from .omitted_reasoning_content import OmittedReasoningContent as OmittedReasoningContent
     from .open_ai_model_settings import OpenAIModelSettings as OpenAIModelSettings
+    from .openrouter import Openrouter as Openrouter
     from .parent_tool_rule import ParentToolRule as ParentToolRule
+    from .passage import Passage as Passage
+    from .passage_create_many_params import PassageCreateManyParams as PassageCreateManyParams
+    from .passage_create_many_response import PassageCreateManyResponse as PassageCreateManyResponse
+    from .passage_create_params import PassageCreateParams as PassageCreateParams
+    from .passage_create_response import PassageCreateResponse as PassageCreateResponse
+    from .passage_delete_response import PassageDeleteResponse as PassageDeleteResponse
+    from .passage_list_response import PassageListResponse as PassageListResponse
+    from .passage_search_params import PassageSearchParams as PassageSearchParams
+    from .passage_search_response import PassageSearchResponse as PassageSearchResponse
+    from .passage_search_response_item import PassageSearchResponseItem as PassageSearchResponseItem
     from .pip_requirement import PipRequirement as PipRequirement
+    from .policy import Policy as Policy
+    from .policy_data import PolicyData as PolicyData
     from .provider_category import ProviderCategory as ProviderCategory
+    from .provider_trace import ProviderTrace as ProviderTrace
+    from .provider_type import ProviderType as ProviderType
     from .reasoning import Reasoning as Reasoning
+    from .reasoning_content import ReasoningContent as ReasoningContent
+    from .reasoning_message import ReasoningMessage as ReasoningMessage
+    from .redacted_reasoning_content import RedactedReasoningContent as RedactedReasoningContent
+    from .request_config import RequestConfig as RequestConfig
     from .required_before_exit_tool_rule import (
         RequiredBeforeExitToolRule as RequiredBeforeExitToolRule,
     )
     from .requires_approval_tool_rule import RequiresApprovalToolRule as RequiresApprovalToolRule
     from .response_format import ResponseFormat as ResponseFormat
     from .response_schema import ResponseSchema as ResponseSchema
+    from .result import Result as Result
+    from .run import Run as Run
+    from .schedule import Schedule as Schedule
+    from .schedule_create_params import ScheduleCreateParams as ScheduleCreateParams
+    from .schedule_create_response import ScheduleCreateResponse as ScheduleCreateResponse
+    from .schedule_delete_response import ScheduleDeleteResponse as ScheduleDeleteResponse
+    from .schedule_list_response import ScheduleListResponse as ScheduleListResponse
+    from .schedule_retrieve_response import ScheduleRetrieveResponse as ScheduleRetrieveResponse
+    from .schedule_retrieve_response_message import (
+        ScheduleRetrieveResponseMessage as ScheduleRetrieveResponseMessage,
+    )
+    from .schedule_union_member0 import ScheduleUnionMember0 as ScheduleUnionMember0
+    from .schedule_union_member1 import ScheduleUnionMember1 as ScheduleUnionMember1
+    from .scheduled_message import ScheduledMessage as ScheduledMessage
+    from .scheduled_message_message import ScheduledMessageMessage as ScheduledMessageMessage
+    from .scheduled_message_message_message import (
+        ScheduledMessageMessageMessage as ScheduledMessageMessageMessage,
+    )
+    from .scheduled_message_message_message_content_union_member0 import (
+        ScheduledMessageMessageMessageContentUnionMember0 as ScheduledMessageMessageMessageContentUnionMember0,
+    )
+    from .scheduled_message_message_message_content_union_member0_union_member0 import (
+        ScheduledMessageMessageMessageContentUnionMember0UnionMember0 as ScheduledMessageMessageMessageContentUnionMember0UnionMember0,
+    )
+    from .scheduled_message_message_message_content_union_member0_union_member1 import (
+        ScheduledMessageMessageMessageContentUnionMember0UnionMember1 as ScheduledMessageMessageMessageContentUnionMember0UnionMember1,
+    )
+    from .scheduled_message_message_message_content_union_member0_union_member1_source import (
+        ScheduledMessageMessageMessageContentUnionMember0UnionMember1Source as ScheduledMessageMessageMessageContentUnionMember0UnionMember1Source,
+    )
+    from .scheduled_message_schedule import ScheduledMessageSchedule as ScheduledMessageSchedule
+    from .scheduled_message_schedule_union_member0 import (
+        ScheduledMessageScheduleUnionMember0 as ScheduledMessageScheduleUnionMember0,
+    )
+    from .scheduled_message_schedule_union_member1 import (
+        ScheduledMessageScheduleUnionMember1 as ScheduledMessageScheduleUnionMember1,
+    )
     from .source import Source as Source
+    from .source_base64_image import SourceBase64Image as SourceBase64Image
+    from .source_letta_image import SourceLettaImage as SourceLettaImage
+    from .source_url_image import SourceURLImage as SourceURLImage
+    from .sse_mcp_server import SseMcpServer as SseMcpServer
+    from .stdio_mcp_server import StdioMcpServer as StdioMcpServer
+    from .step import Step as Step
+    from .step_list_response_item_messages import (
+        StepListResponseItemMessages as StepListResponseItemMessages,
+    )
+    from .steps_message_list_response import StepsMessageListResponse as StepsMessageListResponse
+    from .steps_message_list_response_approval_response_message import (
+        StepsMessageListResponseApprovalResponseMessage as StepsMessageListResponseApprovalResponseMessage,
+    )
+    from .steps_tool_return import StepsToolReturn as StepsToolReturn
+    from .stop_reason import StopReason as StopReason
     from .stop_reason_type import StopReasonType as StopReasonType
+    from .streamable_http_mcp_server import StreamableHTTPMcpServer as StreamableHTTPMcpServer
+    from .summarized_reasoning import SummarizedReasoning as SummarizedReasoning
+    from .summary_message import SummaryMessage as SummaryMessage
+    from .system_message import SystemMessage as SystemMessage
+    from .tag_list_response import TagListResponse as TagListResponse
     from .terminal_tool_rule import TerminalToolRule as TerminalToolRule
     from .text_content import TextContent as TextContent
     from .text_response_format import TextResponseFormat as TextResponseFormat
     from .thinking import Thinking as Thinking
     from .thinking_config import ThinkingConfig as ThinkingConfig
     from .together_model_settings import TogetherModelSettings as TogetherModelSettings
+    from .token import Token as Token
+    from .token_policy import TokenPolicy as TokenPolicy
+    from .token_policy_data import TokenPolicyData as TokenPolicyData
     from .tool import Tool as Tool
     from .tool_call import ToolCall as ToolCall
+    from .tool_call_content import ToolCallContent as ToolCallContent
     from .tool_call_delta import ToolCallDelta as ToolCallDelta
+    from .tool_call_function import ToolCallFunction as ToolCallFunction
+    from .tool_call_message import ToolCallMessage as ToolCallMessage
     from .tool_calls import ToolCalls as ToolCalls
     from .tool_create import ToolCreate as ToolCreate
     from .tool_delete_response import ToolDeleteResponse as ToolDeleteResponse
+    from .tool_execute_request import ToolExecuteRequest as ToolExecuteRequest
     from .tool_execution_result import ToolExecutionResult as ToolExecutionResult
     from .tool_list_response import ToolListResponse as ToolListResponse
     from .tool_return import ToolReturn as ToolReturn
+    from .tool_return_content import ToolReturnContent as ToolReturnContent
+    from .tool_return_func_response import ToolReturnFuncResponse as ToolReturnFuncResponse
+    from .tool_return_func_response_union_member1 import (
+        ToolReturnFuncResponseUnionMember1 as ToolReturnFuncResponseUnionMember1,
+    )
     from .tool_return_message import ToolReturnMessage as ToolReturnMessage
+    from .tool_return_tool_return import ToolReturnToolReturn as ToolReturnToolReturn
+    from .tool_return_union_member0 import ToolReturnUnionMember0 as ToolReturnUnionMember0
     from .tool_rule import ToolRule as ToolRule
-    from .tool_run_params import ToolRunParams as ToolRunParams
     from .tool_search_request import ToolSearchRequest as ToolSearchRequest
     from .tool_search_response import ToolSearchResponse as ToolSearchResponse
     from .tool_search_result import ToolSearchResult as ToolSearchResult
     from .tool_type import ToolType as ToolType
+    from .tool_update_approval_params import ToolUpdateApprovalParams as ToolUpdateApprovalParams
     from .tool_update_params import ToolUpdateParams as ToolUpdateParams
+    from .turn import Turn as Turn
+    from .update_assistant_message import UpdateAssistantMessage as UpdateAssistantMessage
+    from .update_reasoning_message import UpdateReasoningMessage as UpdateReasoningMessage
+    from .update_sse_mcp_server import UpdateSseMcpServer as UpdateSseMcpServer
+    from .update_stdio_mcp_server import UpdateStdioMcpServer as UpdateStdioMcpServer
+    from .update_streamable_http_mcp_server import (
+        UpdateStreamableHTTPMcpServer as UpdateStreamableHTTPMcpServer,
+    )
+    from .update_system_message import UpdateSystemMessage as UpdateSystemMessage
+    from .update_user_message import UpdateUserMessage as UpdateUserMessage
+    from .usage import Usage as Usage
+    from .user_message import UserMessage as UserMessage
     from .vector_db_provider import VectorDBProvider as VectorDBProvider
     from .xai_model_settings import XaiModelSettings as XaiModelSettings
+    from .zai import Zai as Zai
 
 _MODULES = {
+    "AccessTokenCreateParams": ".access_token_create_params",
+    "AccessTokenCreateResponse": ".access_token_create_response",
+    "AccessTokenCreateResponsePolicy2": ".access_token_create_response_policy2",
+    "AccessTokenDeleteParams": ".access_token_delete_params",
+    "AccessTokenDeleteResponse": ".access_token_delete_response",
+    "AccessTokenListResponse": ".access_token_list_response",
+    "AgentCreateParams": ".agent_create_params",
+    "AgentCreateParamsCompactionSettingsModelSettings": ".agent_create_params_compaction_settings_model_settings",
+    "AgentCreateParamsCompactionSettingsModelSettings10": ".agent_create_params_compaction_settings_model_settings10",
+    "AgentCreateParamsCompactionSettingsModelSettings2": ".agent_create_params_compaction_settings_model_settings2",
+    "AgentCreateParamsCompactionSettingsModelSettings3": ".agent_create_params_compaction_settings_model_settings3",
+    "AgentCreateParamsCompactionSettingsModelSettings4": ".agent_create_params_compaction_settings_model_settings4",
+    "AgentCreateParamsCompactionSettingsModelSettings5": ".agent_create_params_compaction_settings_model_settings5",
+    "AgentCreateParamsCompactionSettingsModelSettings6": ".agent_create_params_compaction_settings_model_settings6",
+    "AgentCreateParamsCompactionSettingsModelSettings7": ".agent_create_params_compaction_settings_model_settings7",
+    "AgentCreateParamsCompactionSettingsModelSettings8": ".agent_create_params_compaction_settings_model_settings8",
+    "AgentCreateParamsCompactionSettingsModelSettings9": ".agent_create_params_compaction_settings_model_settings9",
+    "AgentCreateParamsModelSettingsSglang": ".agent_create_params_model_settings_sglang",
+    "AgentCreateParamsToolRules": ".agent_create_params_tool_rules",
+    "AgentDeleteResponse": ".agent_delete_response",
     "AgentEnvironmentVariable": ".agent_environment_variable",
+    "AgentExportFileResponse": ".agent_export_file_response",
+    "AgentImportFileParams": ".agent_import_file_params",
+    "AgentImportFileResponse": ".agent_import_file_response",
+    "AgentListResponseItemLlmConfig": ".agent_list_response_item_llm_config",
+    "AgentListResponseItemPendingApproval": ".agent_list_response_item_pending_approval",
+    "AgentRecompileResponse": ".agent_recompile_response",
     "AgentState": ".agent_state",
     "AgentType": ".agent_type",
+    "AgentUpdateParams": ".agent_update_params",
+    "AgentUpdateParamsModelSettingsSglang": ".agent_update_params_model_settings_sglang",
+    "AgentsFileListResponse": ".agents_file_list_response",
+    "AgentsMessage": ".agents_message",
+    "AgentsMessageCreateAsyncParamsMessages": ".agents_message_create_async_params_messages",
+    "AgentsMessageCreateAsyncParamsMessagesToolReturnCreate": ".agents_message_create_async_params_messages_tool_return_create",
+    "AgentsMessageCreateAsyncParamsMessagesToolReturnCreateToolReturns": ".agents_message_create_async_params_messages_tool_return_create_tool_returns",
+    "AgentsMessageCreateParamsMessagesToolReturnCreate": ".agents_message_create_params_messages_tool_return_create",
+    "AgentsMessageListResponseApprovalResponseMessage": ".agents_message_list_response_approval_response_message",
+    "AgentsMessageStreamParamsMessagesToolReturnCreate": ".agents_message_stream_params_messages_tool_return_create",
+    "AgentsMessagesAgentsMessageCreateAsyncParamsMessages": ".agents_messages_agents_message_create_async_params_messages",
+    "AgentsMessagesToolReturnMessage": ".agents_messages_tool_return_message",
+    "AgentsPassage": ".agents_passage",
+    "AgentsPassageSearchResponse2": ".agents_passage_search_response2",
+    "AgentsScheduleMessage": ".agents_schedule_message",
     "AnthropicModelSettings": ".anthropic_model_settings",
+    "Approval": ".approval",
+    "ApprovalCreate": ".approval_create",
+    "ApprovalCreateApprovals": ".approval_create_approvals",
+    "ApprovalLettaSchemasMessageToolReturnOutput": ".approval_letta_schemas_message_tool_return_output",
+    "ApprovalLettaSchemasMessageToolReturnOutputFuncResponseUnionMember1": ".approval_letta_schemas_message_tool_return_output_func_response_union_member1",
     "ApprovalRequestMessage": ".approval_request_message",
+    "ApprovalResponseMessage": ".approval_response_message",
+    "ApprovalResponseMessageApprovals": ".approval_response_message_approvals",
+    "ApprovalReturn": ".approval_return",
+    "ApprovalToolReturn": ".approval_tool_return",
+    "Archive": ".archive",
+    "ArchiveAttachResponse": ".archive_attach_response",
+    "ArchiveCreateParams": ".archive_create_params",
+    "ArchiveDetachResponse": ".archive_detach_response",
+    "ArchiveUpdateParams": ".archive_update_params",
+    "ArchivesPassage": ".archives_passage",
+    "AssistantMessage": ".assistant_message",
     "AzureModelSettings": ".azure_model_settings",
+    "Baseten": ".baseten",
     "BedrockModelSettings": ".bedrock_model_settings",
+    "BillingContext": ".billing_context",
     "Block": ".block",
+    "BlockDeleteResponse": ".block_delete_response",
+    "BlockResponse": ".block_response",
+    "BlockUpdate": ".block_update",
+    "ChatgptOAuth": ".chatgpt_o_auth",
     "ChildArgNode": ".child_arg_node",
     "ChildToolRule": ".child_tool_rule",
+    "ClientSkill": ".client_skill",
+    "ClientTool": ".client_tool",
+    "CompactionResponse": ".compaction_response",
     "CompactionSettings": ".compaction_settings",
     "CompactionSettingsModelSettings": ".compaction_settings_model_settings",
     "CompactionSettingsModelSettingsBasetenModelSettings": ".compaction_settings_model_settings_baseten_model_settings",
@@ -210,27 +673,130 @@ _MODULES = {
     "CompactionSettingsModelSettingsZaiModelSettings": ".compaction_settings_model_settings_zai_model_settings",
     "CompactionSettingsModelSettingsZaiModelSettingsResponseFormat": ".compaction_settings_model_settings_zai_model_settings_response_format",
     "CompactionSettingsModelSettingsZaiModelSettingsThinking": ".compaction_settings_model_settings_zai_model_settings_thinking",
+    "CompactionStats": ".compaction_stats",
     "ConditionalToolRule": ".conditional_tool_rule",
+    "Config": ".config",
+    "ConfigUpdateSseMcpServer": ".config_update_sse_mcp_server",
+    "ConfigUpdateStdioMcpServer": ".config_update_stdio_mcp_server",
+    "ConfigUpdateStreamableHTTPMcpServer": ".config_update_streamable_http_mcp_server",
+    "Content": ".content",
+    "ContentSummarizedReasoningContent": ".content_summarized_reasoning_content",
+    "ContentSummarizedReasoningContentSummary": ".content_summarized_reasoning_content_summary",
     "ContinueToolRule": ".continue_tool_rule",
+    "CreateBlock": ".create_block",
+    "CreateSseMcpServer": ".create_sse_mcp_server",
+    "CreateStdioMcpServer": ".create_stdio_mcp_server",
+    "CreateStreamableHTTPMcpServer": ".create_streamable_http_mcp_server",
     "DeepseekModelSettings": ".deepseek_model_settings",
     "EmbeddingConfig": ".embedding_config",
+    "EmbeddingListResponse": ".embedding_list_response",
+    "EmbeddingModel": ".embedding_model",
+    "EventMessage": ".event_message",
+    "FeedbackCreateParams": ".feedback_create_params",
+    "FileCloseAllResponse": ".file_close_all_response",
+    "FileCloseResponse": ".file_close_response",
+    "FileListResponse": ".file_list_response",
+    "FileOpenResponse": ".file_open_response",
+    "FolderListResponse": ".folder_list_response",
     "GoogleAIModelSettings": ".google_ai_model_settings",
     "GoogleVertexModelSettings": ".google_vertex_model_settings",
     "GroqModelSettings": ".groq_model_settings",
+    "HealthResponse": ".health_response",
+    "HiddenReasoningMessage": ".hidden_reasoning_message",
     "Identity": ".identity",
+    "IdentityAttachResponse": ".identity_attach_response",
+    "IdentityDetachResponse": ".identity_detach_response",
     "IdentityProperty": ".identity_property",
     "ImageContent": ".image_content",
-    "ImageContentSourceBase64": ".image_content_source_base64",
-    "ImageContentSourceLetta": ".image_content_source_letta",
-    "ImageContentSourceURL": ".image_content_source_url",
+    "ImageContentSource": ".image_content_source",
     "InitToolRule": ".init_tool_rule",
+    "InputUnionMember1": ".input_union_member1",
+    "InputUnionMember1SummarizedReasoningContent": ".input_union_member1_summarized_reasoning_content",
+    "InputUnionMember1SummarizedReasoningContentSummary": ".input_union_member1_summarized_reasoning_content_summary",
+    "InternalMessage": ".internal_message",
+    "InternalMessageApprovals": ".internal_message_approvals",
+    "InternalMessageApprovalsLettaSchemasMessageToolReturnOutput": ".internal_message_approvals_letta_schemas_message_tool_return_output",
+    "InternalMessageApprovalsLettaSchemasMessageToolReturnOutputFuncResponse": ".internal_message_approvals_letta_schemas_message_tool_return_output_func_response",
+    "InternalMessageContent": ".internal_message_content",
+    "JobStatus": ".job_status",
+    "JobType": ".job_type",
     "JsonObjectResponseFormat": ".json_object_response_format",
     "JsonSchemaResponseFormat": ".json_schema_response_format",
+    "LettaAssistantMessageContentUnion": ".letta_assistant_message_content_union",
+    "LettaErrorMessage": ".letta_error_message",
+    "LettaMessageContentUnion": ".letta_message_content_union",
+    "LettaPing": ".letta_ping",
+    "LettaRequest": ".letta_request",
+    "LettaResponse": ".letta_response",
+    "LettaStopReason": ".letta_stop_reason",
+    "LettaStreamingRequest": ".letta_streaming_request",
+    "LettaStreamingResponse": ".letta_streaming_response",
+    "LettaUsageStatistics": ".letta_usage_statistics",
+    "LettaUserMessageContentUnion": ".letta_user_message_content_union",
     "LlmConfig": ".llm_config",
+    "Logprobs": ".logprobs",
+    "LogprobsContent": ".logprobs_content",
+    "LogprobsContentTopLogprob": ".logprobs_content_top_logprob",
+    "LogprobsRefusal": ".logprobs_refusal",
+    "LogprobsRefusalTopLogprob": ".logprobs_refusal_top_logprob",
     "ManagedGroup": ".managed_group",
     "MaxCountPerStepToolRule": ".max_count_per_step_tool_rule",
+    "McpServerCreateParams": ".mcp_server_create_params",
+    "McpServerCreateResponse": ".mcp_server_create_response",
+    "McpServerListResponse": ".mcp_server_list_response",
+    "McpServerListResponseItem": ".mcp_server_list_response_item",
+    "McpServerRefreshResponse": ".mcp_server_refresh_response",
+    "McpServerRetrieveResponse": ".mcp_server_retrieve_response",
+    "McpServerUpdateParams": ".mcp_server_update_params",
+    "McpServerUpdateParamsConfig": ".mcp_server_update_params_config",
+    "McpServerUpdateResponse": ".mcp_server_update_response",
     "Memory": ".memory",
     "MemoryFileBlock": ".memory_file_block",
+    "Message": ".message",
+    "MessageApprovalRequestMessage": ".message_approval_request_message",
+    "MessageCancelParams": ".message_cancel_params",
+    "MessageCancelResponse": ".message_cancel_response",
+    "MessageCompactParams": ".message_compact_params",
+    "MessageContentUnionMember0": ".message_content_union_member0",
+    "MessageContentUnionMember0UnionMember0": ".message_content_union_member0_union_member0",
+    "MessageContentUnionMember0UnionMember1": ".message_content_union_member0_union_member1",
+    "MessageContentUnionMember0UnionMember1Source": ".message_content_union_member0_union_member1_source",
+    "MessageCreate": ".message_create",
+    "MessageCreateAsyncParams": ".message_create_async_params",
+    "MessageCreateParams": ".message_create_params",
+    "MessageListResponse": ".message_list_response",
+    "MessageListResponseApprovalRequestMessage": ".message_list_response_approval_request_message",
+    "MessageListResponseApprovalResponseMessage": ".message_list_response_approval_response_message",
+    "MessageListResponseSummaryMessage": ".message_list_response_summary_message",
+    "MessageListResponseToolCallMessage": ".message_list_response_tool_call_message",
+    "MessageMessage": ".message_message",
+    "MessageMessageContentUnionMember0": ".message_message_content_union_member0",
+    "MessageMessageContentUnionMember0UnionMember0": ".message_message_content_union_member0_union_member0",
+    "MessageMessageContentUnionMember0UnionMember1": ".message_message_content_union_member0_union_member1",
+    "MessageMessageContentUnionMember0UnionMember1Source": ".message_message_content_union_member0_union_member1_source",
+    "MessageResetParams": ".message_reset_params",
+    "MessageRetrieveResponse": ".message_retrieve_response",
+    "MessageRole": ".message_role",
+    "MessageSearchRequest": ".message_search_request",
+    "MessageSearchResponse": ".message_search_response",
+    "MessageSearchResponseItem2": ".message_search_response_item2",
+    "MessageSearchResponseItemAssistantMessageListResult": ".message_search_response_item_assistant_message_list_result",
+    "MessageSearchResponseItemReasoningMessageListResult": ".message_search_response_item_reasoning_message_list_result",
+    "MessageSearchResponseItemSystemMessageListResult": ".message_search_response_item_system_message_list_result",
+    "MessageSearchResponseItemUserMessageListResult": ".message_search_response_item_user_message_list_result",
+    "MessageSearchResult": ".message_search_result",
+    "MessageSearchResultMessage": ".message_search_result_message",
+    "MessageStreamParams": ".message_stream_params",
+    "MessageToolReturnCreate": ".message_tool_return_create",
+    "MessageType": ".message_type",
+    "MessagesInternalMessageToolReturns": ".messages_internal_message_tool_returns",
+    "MessagesReasoningMessage": ".messages_reasoning_message",
+    "MessagesSystemMessage": ".messages_system_message",
+    "MessagesToolCall": ".messages_tool_call",
+    "MessagesUserMessage": ".messages_user_message",
+    "MetricRetrieveResponse": ".metric_retrieve_response",
+    "Model": ".model",
+    "ModelListResponse": ".model_list_response",
     "ModelSettings": ".model_settings",
     "ModelSettingsBasetenModelSettings": ".model_settings_baseten_model_settings",
     "ModelSettingsChatGptoAuthModelSettings": ".model_settings_chat_gpto_auth_model_settings",
@@ -248,57 +814,205 @@ _MODULES = {
     "ModelSettingsZaiModelSettings": ".model_settings_zai_model_settings",
     "ModelSettingsZaiModelSettingsResponseFormat": ".model_settings_zai_model_settings_response_format",
     "ModelSettingsZaiModelSettingsThinking": ".model_settings_zai_model_settings_thinking",
+    "Moonshot": ".moonshot",
+    "MoonshotCoding": ".moonshot_coding",
     "MultiAgentGroup": ".multi_agent_group",
     "NpmRequirement": ".npm_requirement",
+    "OmittedReasoningContent": ".omitted_reasoning_content",
     "OpenAIModelSettings": ".open_ai_model_settings",
+    "Openrouter": ".openrouter",
     "ParentToolRule": ".parent_tool_rule",
+    "Passage": ".passage",
+    "PassageCreateManyParams": ".passage_create_many_params",
+    "PassageCreateManyResponse": ".passage_create_many_response",
+    "PassageCreateParams": ".passage_create_params",
+    "PassageCreateResponse": ".passage_create_response",
+    "PassageDeleteResponse": ".passage_delete_response",
+    "PassageListResponse": ".passage_list_response",
+    "PassageSearchParams": ".passage_search_params",
+    "PassageSearchResponse": ".passage_search_response",
+    "PassageSearchResponseItem": ".passage_search_response_item",
     "PipRequirement": ".pip_requirement",
+    "Policy": ".policy",
+    "PolicyData": ".policy_data",
     "ProviderCategory": ".provider_category",
+    "ProviderTrace": ".provider_trace",
+    "ProviderType": ".provider_type",
     "Reasoning": ".reasoning",
+    "ReasoningContent": ".reasoning_content",
+    "ReasoningMessage": ".reasoning_message",
+    "RedactedReasoningContent": ".redacted_reasoning_content",
+    "RequestConfig": ".request_config",
     "RequiredBeforeExitToolRule": ".required_before_exit_tool_rule",
     "RequiresApprovalToolRule": ".requires_approval_tool_rule",
     "ResponseFormat": ".response_format",
     "ResponseSchema": ".response_schema",
+    "Result": ".result",
+    "Run": ".run",
+    "Schedule": ".schedule",
+    "ScheduleCreateParams": ".schedule_create_params",
+    "ScheduleCreateResponse": ".schedule_create_response",
+    "ScheduleDeleteResponse": ".schedule_delete_response",
+    "ScheduleListResponse": ".schedule_list_response",
+    "ScheduleRetrieveResponse": ".schedule_retrieve_response",
+    "ScheduleRetrieveResponseMessage": ".schedule_retrieve_response_message",
+    "ScheduleUnionMember0": ".schedule_union_member0",
+    "ScheduleUnionMember1": ".schedule_union_member1",
+    "ScheduledMessage": ".scheduled_message",
+    "ScheduledMessageMessage": ".scheduled_message_message",
+    "ScheduledMessageMessageMessage": ".scheduled_message_message_message",
+    "ScheduledMessageMessageMessageContentUnionMember0": ".scheduled_message_message_message_content_union_member0",
+    "ScheduledMessageMessageMessageContentUnionMember0UnionMember0": ".scheduled_message_message_message_content_union_member0_union_member0",
+    "ScheduledMessageMessageMessageContentUnionMember0UnionMember1": ".scheduled_message_message_message_content_union_member0_union_member1",
+    "ScheduledMessageMessageMessageContentUnionMember0UnionMember1Source": ".scheduled_message_message_message_content_union_member0_union_member1_source",
+    "ScheduledMessageSchedule": ".scheduled_message_schedule",
+    "ScheduledMessageScheduleUnionMember0": ".scheduled_message_schedule_union_member0",
+    "ScheduledMessageScheduleUnionMember1": ".scheduled_message_schedule_union_member1",
     "Source": ".source",
+    "SourceBase64Image": ".source_base64_image",
+    "SourceLettaImage": ".source_letta_image",
+    "SourceURLImage": ".source_url_image",
+    "SseMcpServer": ".sse_mcp_server",
+    "StdioMcpServer": ".stdio_mcp_server",
+    "Step": ".step",
+    "StepListResponseItemMessages": ".step_list_response_item_messages",
+    "StepsMessageListResponse": ".steps_message_list_response",
+    "StepsMessageListResponseApprovalResponseMessage": ".steps_message_list_response_approval_response_message",
+    "StepsToolReturn": ".steps_tool_return",
+    "StopReason": ".stop_reason",
     "StopReasonType": ".stop_reason_type",
+    "StreamableHTTPMcpServer": ".streamable_http_mcp_server",
+    "SummarizedReasoning": ".summarized_reasoning",
+    "SummaryMessage": ".summary_message",
+    "SystemMessage": ".system_message",
+    "TagListResponse": ".tag_list_response",
     "TerminalToolRule": ".terminal_tool_rule",
     "TextContent": ".text_content",
     "TextResponseFormat": ".text_response_format",
     "Thinking": ".thinking",
     "ThinkingConfig": ".thinking_config",
     "TogetherModelSettings": ".together_model_settings",
+    "Token": ".token",
+    "TokenPolicy": ".token_policy",
+    "TokenPolicyData": ".token_policy_data",
     "Tool": ".tool",
     "ToolCall": ".tool_call",
+    "ToolCallContent": ".tool_call_content",
     "ToolCallDelta": ".tool_call_delta",
+    "ToolCallFunction": ".tool_call_function",
+    "ToolCallMessage": ".tool_call_message",
     "ToolCalls": ".tool_calls",
     "ToolCreate": ".tool_create",
     "ToolDeleteResponse": ".tool_delete_response",
+    "ToolExecuteRequest": ".tool_execute_request",
     "ToolExecutionResult": ".tool_execution_result",
     "ToolListResponse": ".tool_list_response",
     "ToolReturn": ".tool_return",
+    "ToolReturnContent": ".tool_return_content",
+    "ToolReturnFuncResponse": ".tool_return_func_response",
+    "ToolReturnFuncResponseUnionMember1": ".tool_return_func_response_union_member1",
     "ToolReturnMessage": ".tool_return_message",
+    "ToolReturnToolReturn": ".tool_return_tool_return",
+    "ToolReturnUnionMember0": ".tool_return_union_member0",
     "ToolRule": ".tool_rule",
-    "ToolRunParams": ".tool_run_params",
     "ToolSearchRequest": ".tool_search_request",
     "ToolSearchResponse": ".tool_search_response",
     "ToolSearchResult": ".tool_search_result",
     "ToolType": ".tool_type",
+    "ToolUpdateApprovalParams": ".tool_update_approval_params",
     "ToolUpdateParams": ".tool_update_params",
+    "Turn": ".turn",
+    "UpdateAssistantMessage": ".update_assistant_message",
+    "UpdateReasoningMessage": ".update_reasoning_message",
+    "UpdateSseMcpServer": ".update_sse_mcp_server",
+    "UpdateStdioMcpServer": ".update_stdio_mcp_server",
+    "UpdateStreamableHTTPMcpServer": ".update_streamable_http_mcp_server",
+    "UpdateSystemMessage": ".update_system_message",
+    "UpdateUserMessage": ".update_user_message",
+    "Usage": ".usage",
+    "UserMessage": ".user_message",
     "VectorDBProvider": ".vector_db_provider",
     "XaiModelSettings": ".xai_model_settings",
+    "Zai": ".zai",
 }
 
 __all__ = [
+    "AccessTokenCreateParams",
+    "AccessTokenCreateResponse",
+    "AccessTokenCreateResponsePolicy2",
+    "AccessTokenDeleteParams",
+    "AccessTokenDeleteResponse",
+    "AccessTokenListResponse",
+    "AgentCreateParams",
+    "AgentCreateParamsCompactionSettingsModelSettings",
+    "AgentCreateParamsCompactionSettingsModelSettings2",
+    "AgentCreateParamsCompactionSettingsModelSettings3",
+    "AgentCreateParamsCompactionSettingsModelSettings4",
+    "AgentCreateParamsCompactionSettingsModelSettings5",
+    "AgentCreateParamsCompactionSettingsModelSettings6",
+    "AgentCreateParamsCompactionSettingsModelSettings7",
+    "AgentCreateParamsCompactionSettingsModelSettings8",
+    "AgentCreateParamsCompactionSettingsModelSettings9",
+    "AgentCreateParamsCompactionSettingsModelSettings10",
+    "AgentCreateParamsModelSettingsSglang",
+    "AgentCreateParamsToolRules",
+    "AgentDeleteResponse",
     "AgentEnvironmentVariable",
+    "AgentExportFileResponse",
+    "AgentImportFileParams",
+    "AgentImportFileResponse",
+    "AgentListResponseItemLlmConfig",
+    "AgentListResponseItemPendingApproval",
+    "AgentRecompileResponse",
     "AgentState",
     "AgentType",
+    "AgentUpdateParams",
+    "AgentUpdateParamsModelSettingsSglang",
+    "AgentsFileListResponse",
+    "AgentsMessage",
+    "AgentsMessageCreateAsyncParamsMessages",
+    "AgentsMessageCreateAsyncParamsMessagesToolReturnCreate",
+    "AgentsMessageCreateAsyncParamsMessagesToolReturnCreateToolReturns",
+    "AgentsMessageCreateParamsMessagesToolReturnCreate",
+    "AgentsMessageListResponseApprovalResponseMessage",
+    "AgentsMessageStreamParamsMessagesToolReturnCreate",
+    "AgentsMessagesAgentsMessageCreateAsyncParamsMessages",
+    "AgentsMessagesToolReturnMessage",
+    "AgentsPassage",
+    "AgentsPassageSearchResponse2",
+    "AgentsScheduleMessage",
     "AnthropicModelSettings",
+    "Approval",
+    "ApprovalCreate",
+    "ApprovalCreateApprovals",
+    "ApprovalLettaSchemasMessageToolReturnOutput",
+    "ApprovalLettaSchemasMessageToolReturnOutputFuncResponseUnionMember1",
     "ApprovalRequestMessage",
+    "ApprovalResponseMessage",
+    "ApprovalResponseMessageApprovals",
+    "ApprovalReturn",
+    "ApprovalToolReturn",
+    "Archive",
+    "ArchiveAttachResponse",
+    "ArchiveCreateParams",
+    "ArchiveDetachResponse",
+    "ArchiveUpdateParams",
+    "ArchivesPassage",
+    "AssistantMessage",
     "AzureModelSettings",
+    "Baseten",
     "BedrockModelSettings",
+    "BillingContext",
     "Block",
+    "BlockDeleteResponse",
+    "BlockResponse",
+    "BlockUpdate",
+    "ChatgptOAuth",
     "ChildArgNode",
     "ChildToolRule",
+    "ClientSkill",
+    "ClientTool",
+    "CompactionResponse",
     "CompactionSettings",
     "CompactionSettingsModelSettings",
     "CompactionSettingsModelSettingsBasetenModelSettings",
@@ -317,27 +1031,130 @@ __all__ = [
     "CompactionSettingsModelSettingsZaiModelSettings",
     "CompactionSettingsModelSettingsZaiModelSettingsResponseFormat",
     "CompactionSettingsModelSettingsZaiModelSettingsThinking",
+    "CompactionStats",
     "ConditionalToolRule",
+    "Config",
+    "ConfigUpdateSseMcpServer",
+    "ConfigUpdateStdioMcpServer",
+    "ConfigUpdateStreamableHTTPMcpServer",
+    "Content",
+    "ContentSummarizedReasoningContent",
+    "ContentSummarizedReasoningContentSummary",
     "ContinueToolRule",
+    "CreateBlock",
+    "CreateSseMcpServer",
+    "CreateStdioMcpServer",
+    "CreateStreamableHTTPMcpServer",
     "DeepseekModelSettings",
     "EmbeddingConfig",
+    "EmbeddingListResponse",
+    "EmbeddingModel",
+    "EventMessage",
+    "FeedbackCreateParams",
+    "FileCloseAllResponse",
+    "FileCloseResponse",
+    "FileListResponse",
+    "FileOpenResponse",
+    "FolderListResponse",
     "GoogleAIModelSettings",
     "GoogleVertexModelSettings",
     "GroqModelSettings",
+    "HealthResponse",
+    "HiddenReasoningMessage",
     "Identity",
+    "IdentityAttachResponse",
+    "IdentityDetachResponse",
     "IdentityProperty",
     "ImageContent",
-    "ImageContentSourceBase64",
-    "ImageContentSourceLetta",
-    "ImageContentSourceURL",
+    "ImageContentSource",
     "InitToolRule",
+    "InputUnionMember1",
+    "InputUnionMember1SummarizedReasoningContent",
+    "InputUnionMember1SummarizedReasoningContentSummary",
+    "InternalMessage",
+    "InternalMessageApprovals",
+    "InternalMessageApprovalsLettaSchemasMessageToolReturnOutput",
+    "InternalMessageApprovalsLettaSchemasMessageToolReturnOutputFuncResponse",
+    "InternalMessageContent",
+    "JobStatus",
+    "JobType",
     "JsonObjectResponseFormat",
     "JsonSchemaResponseFormat",
+    "LettaAssistantMessageContentUnion",
+    "LettaErrorMessage",
+    "LettaMessageContentUnion",
+    "LettaPing",
+    "LettaRequest",
+    "LettaResponse",
+    "LettaStopReason",
+    "LettaStreamingRequest",
+    "LettaStreamingResponse",
+    "LettaUsageStatistics",
+    "LettaUserMessageContentUnion",
     "LlmConfig",
+    "Logprobs",
+    "LogprobsContent",
+    "LogprobsContentTopLogprob",
+    "LogprobsRefusal",
+    "LogprobsRefusalTopLogprob",
     "ManagedGroup",
     "MaxCountPerStepToolRule",
+    "McpServerCreateParams",
+    "McpServerCreateResponse",
+    "McpServerListResponse",
+    "McpServerListResponseItem",
+    "McpServerRefreshResponse",
+    "McpServerRetrieveResponse",
+    "McpServerUpdateParams",
+    "McpServerUpdateParamsConfig",
+    "McpServerUpdateResponse",
     "Memory",
     "MemoryFileBlock",
+    "Message",
+    "MessageApprovalRequestMessage",
+    "MessageCancelParams",
+    "MessageCancelResponse",
+    "MessageCompactParams",
+    "MessageContentUnionMember0",
+    "MessageContentUnionMember0UnionMember0",
+    "MessageContentUnionMember0UnionMember1",
+    "MessageContentUnionMember0UnionMember1Source",
+    "MessageCreate",
+    "MessageCreateAsyncParams",
+    "MessageCreateParams",
+    "MessageListResponse",
+    "MessageListResponseApprovalRequestMessage",
+    "MessageListResponseApprovalResponseMessage",
+    "MessageListResponseSummaryMessage",
+    "MessageListResponseToolCallMessage",
+    "MessageMessage",
+    "MessageMessageContentUnionMember0",
+    "MessageMessageContentUnionMember0UnionMember0",
+    "MessageMessageContentUnionMember0UnionMember1",
+    "MessageMessageContentUnionMember0UnionMember1Source",
+    "MessageResetParams",
+    "MessageRetrieveResponse",
+    "MessageRole",
+    "MessageSearchRequest",
+    "MessageSearchResponse",
+    "MessageSearchResponseItem2",
+    "MessageSearchResponseItemAssistantMessageListResult",
+    "MessageSearchResponseItemReasoningMessageListResult",
+    "MessageSearchResponseItemSystemMessageListResult",
+    "MessageSearchResponseItemUserMessageListResult",
+    "MessageSearchResult",
+    "MessageSearchResultMessage",
+    "MessageStreamParams",
+    "MessageToolReturnCreate",
+    "MessageType",
+    "MessagesInternalMessageToolReturns",
+    "MessagesReasoningMessage",
+    "MessagesSystemMessage",
+    "MessagesToolCall",
+    "MessagesUserMessage",
+    "MetricRetrieveResponse",
+    "Model",
+    "ModelListResponse",
     "ModelSettings",
     "ModelSettingsBasetenModelSettings",
     "ModelSettingsChatGptoAuthModelSettings",
@@ -355,44 +1172,126 @@ __all__ = [
     "ModelSettingsZaiModelSettings",
     "ModelSettingsZaiModelSettingsResponseFormat",
     "ModelSettingsZaiModelSettingsThinking",
+    "Moonshot",
+    "MoonshotCoding",
     "MultiAgentGroup",
     "NpmRequirement",
+    "OmittedReasoningContent",
     "OpenAIModelSettings",
+    "Openrouter",
     "ParentToolRule",
+    "Passage",
+    "PassageCreateManyParams",
+    "PassageCreateManyResponse",
+    "PassageCreateParams",
+    "PassageCreateResponse",
+    "PassageDeleteResponse",
+    "PassageListResponse",
+    "PassageSearchParams",
+    "PassageSearchResponse",
+    "PassageSearchResponseItem",
     "PipRequirement",
+    "Policy",
+    "PolicyData",
     "ProviderCategory",
+    "ProviderTrace",
+    "ProviderType",
     "Reasoning",
+    "ReasoningContent",
+    "ReasoningMessage",
+    "RedactedReasoningContent",
+    "RequestConfig",
     "RequiredBeforeExitToolRule",
     "RequiresApprovalToolRule",
     "ResponseFormat",
     "ResponseSchema",
+    "Result",
+    "Run",
+    "Schedule",
+    "ScheduleCreateParams",
+    "ScheduleCreateResponse",
+    "ScheduleDeleteResponse",
+    "ScheduleListResponse",
+    "ScheduleRetrieveResponse",
+    "ScheduleRetrieveResponseMessage",
+    "ScheduleUnionMember0",
+    "ScheduleUnionMember1",
+    "ScheduledMessage",
+    "ScheduledMessageMessage",
+    "ScheduledMessageMessageMessage",
+    "ScheduledMessageMessageMessageContentUnionMember0",
+    "ScheduledMessageMessageMessageContentUnionMember0UnionMember0",
+    "ScheduledMessageMessageMessageContentUnionMember0UnionMember1",
+    "ScheduledMessageMessageMessageContentUnionMember0UnionMember1Source",
+    "ScheduledMessageSchedule",
+    "ScheduledMessageScheduleUnionMember0",
+    "ScheduledMessageScheduleUnionMember1",
     "Source",
+    "SourceBase64Image",
+    "SourceLettaImage",
+    "SourceURLImage",
+    "SseMcpServer",
+    "StdioMcpServer",
+    "Step",
+    "StepListResponseItemMessages",
+    "StepsMessageListResponse",
+    "StepsMessageListResponseApprovalResponseMessage",
+    "StepsToolReturn",
+    "StopReason",
     "StopReasonType",
+    "StreamableHTTPMcpServer",
+    "SummarizedReasoning",
+    "SummaryMessage",
+    "SystemMessage",
+    "TagListResponse",
     "TerminalToolRule",
     "TextContent",
     "TextResponseFormat",
     "Thinking",
     "ThinkingConfig",
     "TogetherModelSettings",
+    "Token",
+    "TokenPolicy",
+    "TokenPolicyData",
     "Tool",
     "ToolCall",
+    "ToolCallContent",
     "ToolCallDelta",
+    "ToolCallFunction",
+    "ToolCallMessage",
     "ToolCalls",
     "ToolCreate",
     "ToolDeleteResponse",
+    "ToolExecuteRequest",
     "ToolExecutionResult",
     "ToolListResponse",
     "ToolReturn",
+    "ToolReturnContent",
+    "ToolReturnFuncResponse",
+    "ToolReturnFuncResponseUnionMember1",
     "ToolReturnMessage",
+    "ToolReturnToolReturn",
+    "ToolReturnUnionMember0",
     "ToolRule",
-    "ToolRunParams",
     "ToolSearchRequest",
     "ToolSearchResponse",
     "ToolSearchResult",
     "ToolType",
+    "ToolUpdateApprovalParams",
     "ToolUpdateParams",
+    "Turn",
+    "UpdateAssistantMessage",
+    "UpdateReasoningMessage",
+    "UpdateSseMcpServer",
+    "UpdateStdioMcpServer",
+    "UpdateStreamableHTTPMcpServer",
+    "UpdateSystemMessage",
+    "UpdateUserMessage",
+    "Usage",
+    "UserMessage",
     "VectorDBProvider",
     "XaiModelSettings",
+    "Zai",
 ]
 
 

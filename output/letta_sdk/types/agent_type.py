@@ -21,4 +21,4 @@ AgentType: TypeAlias = Literal[
     "voice_convo_agent",
     "voice_sleeptime_agent",
 ]
-"""The type of agent."""
+"""Enum to represent the type of agent."""

@@ -11,7 +11,7 @@ __all__ = [
 
 
 class Block(BaseModel):
-    """The memory blocks used by the agent."""
+    """A Block represents a reserved section of the LLM's context window."""
 
     value: str
     """Value of the block."""

@@ -13,7 +13,7 @@ __all__ = [
 
 
 class EmbeddingConfig(BaseModel):
-    """The embedding configuration used by the source."""
+    """Configuration for embedding model connection and processing parameters."""
 
     embedding_dim: int
     """The dimension of the embedding."""

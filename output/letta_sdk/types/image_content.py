@@ -3,14 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
-
-from pydantic import Field
+from typing import Literal
 
 from .._runtime import BaseModel
-from .image_content_source_base64 import ImageContentSourceBase64
-from .image_content_source_letta import ImageContentSourceLetta
-from .image_content_source_url import ImageContentSourceURL
+from .image_content_source import ImageContentSource
 
 __all__ = [
     "ImageContent",
@@ -18,10 +14,7 @@ __all__ = [
 
 
 class ImageContent(BaseModel):
-    source: Annotated[
-        ImageContentSourceURL | ImageContentSourceBase64 | ImageContentSourceLetta,
-        Field(discriminator="type"),
-    ]
+    source: ImageContentSource
     """The source of the image."""
 
     type: Literal["image"] = "image"

@@ -15,7 +15,13 @@ __all__ = [
 
 
 class LlmConfig(BaseModel):
-    """Deprecated: Use `model` field instead. The LLM configuration used by the agent."""
+    """Configuration for Language Model (LLM) connection and generation parameters.
+
+    .. deprecated::
+    LLMConfig is deprecated and should not be used as an input or return type in API calls.
+    Use the schemas in letta.schemas.model (ModelSettings, OpenAIModelSettings, etc.) instead.
+    For conversion, use the _to_model() method or Model._from_llm_config() method.
+    """
 
     context_window: int
     """The context window size for the model."""

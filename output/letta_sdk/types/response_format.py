@@ -20,4 +20,4 @@ ResponseFormat: TypeAlias = Annotated[
     TextResponseFormat | JsonSchemaResponseFormat | JsonObjectResponseFormat,
     Field(discriminator="type"),
 ]
-"""The response format for the model's output. Supports text, json_object, and json_schema (structured outputs). Can be set via model_settings."""
+"""The response format for the model."""

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Literal
 
 from .._runtime import BaseModel
@@ -29,7 +30,7 @@ class ToolReturnMessage(BaseModel):
     """
 
     id: str
-    date: str
+    date: datetime
     status: Literal["success", "error"]
     tool_call_id: str
     tool_return: str
@@ -43,7 +44,7 @@ class ToolReturnMessage(BaseModel):
 
     run_id: str | None = None
     sender_id: str | None = None
-    seq_id: float | None = None
+    seq_id: int | None = None
     stderr: list[str] | None = None
     stdout: list[str] | None = None
     step_id: str | None = None

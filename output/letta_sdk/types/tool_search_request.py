@@ -15,7 +15,7 @@ __all__ = [
 class ToolSearchRequest(BaseModel):
     """Request model for searching tools using semantic search."""
 
-    limit: float | None = None
+    limit: int | None = None
     """Maximum number of results to return."""
 
     query: str | None = None

@@ -23,8 +23,8 @@ class ToolSearchResult(BaseModel):
     embedded_text: str | None = None
     """The embedded text content used for matching."""
 
-    fts_rank: float | None = None
+    fts_rank: int | None = None
     """Full-text search rank position."""
 
-    vector_rank: float | None = None
+    vector_rank: int | None = None
     """Vector search rank position."""

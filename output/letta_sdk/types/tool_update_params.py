@@ -39,7 +39,7 @@ class ToolUpdateParams(BaseModel):
     pip_requirements: list[PipRequirement] | None = None
     """Optional list of pip packages required by this tool."""
 
-    return_char_limit: float | None = None
+    return_char_limit: int | None = None
     """The maximum number of characters in the response."""
 
     source_code: str | None = None

@@ -11,4 +11,4 @@ __all__ = [
 
 
 VectorDBProvider: TypeAlias = Literal["native", "tpuf", "pinecone"]
-"""The vector database provider used for this source's passages"""
+"""Supported vector database providers for archival memory"""

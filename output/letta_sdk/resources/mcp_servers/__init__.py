@@ -3,10 +3,33 @@
 
 from __future__ import annotations
 
+import builtins
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..._runtime import AsyncAPIResource, SyncAPIResource
+from ..._runtime import (
+    NOT_GIVEN,
+    AsyncAPIResource,
+    Body,
+    Headers,
+    NotGiven,
+    Query,
+    RequestOptions,
+    SyncAPIResource,
+    Timeout,
+)
+from ...types.create_sse_mcp_server import CreateSseMcpServer
+from ...types.create_stdio_mcp_server import CreateStdioMcpServer
+from ...types.create_streamable_http_mcp_server import CreateStreamableHTTPMcpServer
+from ...types.mcp_server_create_params import McpServerCreateParams
+from ...types.mcp_server_create_response import McpServerCreateResponse
+from ...types.mcp_server_list_response_item import McpServerListResponseItem
+from ...types.mcp_server_retrieve_response import McpServerRetrieveResponse
+from ...types.mcp_server_update_params import McpServerUpdateParams
+from ...types.mcp_server_update_response import McpServerUpdateResponse
+from ...types.update_sse_mcp_server import UpdateSseMcpServer
+from ...types.update_stdio_mcp_server import UpdateStdioMcpServer
+from ...types.update_streamable_http_mcp_server import UpdateStreamableHTTPMcpServer
 
 if TYPE_CHECKING:
     from .tools import AsyncMcpServersToolsResource, McpServersToolsResource
@@ -20,6 +43,203 @@ class McpServersResource(SyncAPIResource):
 
         return McpServersToolsResource(self._client)
 
+    def list(
+        self,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> builtins.list[McpServerListResponseItem]:
+        """List Mcp Servers
+
+        Get a list of all configured MCP servers
+        """
+        return self._client.request(
+            "get",
+            "/v1/mcp-servers/",
+            cast_to=builtins.list[McpServerListResponseItem],
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def create(
+        self,
+        *,
+        config: CreateStdioMcpServer
+        | dict[str, object]
+        | CreateSseMcpServer
+        | dict[str, object]
+        | CreateStreamableHTTPMcpServer
+        | dict[str, object],
+        server_name: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> McpServerCreateResponse:
+        """Create Mcp Server
+
+        Add a new MCP server to the Letta MCP server config
+
+        Args:
+          config: The MCP server configuration (Stdio, SSE, or Streamable HTTP)
+          server_name: The name of the MCP server
+        """
+        return self._client.request(
+            "post",
+            "/v1/mcp-servers/",
+            cast_to=McpServerCreateResponse,
+            body={"config": config, "server_name": server_name},
+            body_model=McpServerCreateParams,
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def delete(
+        self,
+        mcp_server_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> object:
+        """Delete Mcp Server
+
+        Delete an MCP server by its ID
+        """
+        return self._client.request(
+            "delete",
+            self._client.path("/v1/mcp-servers/{mcp_server_id}", mcp_server_id=mcp_server_id),
+            cast_to=object,
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def retrieve(
+        self,
+        mcp_server_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> McpServerRetrieveResponse:
+        """Retrieve Mcp Server
+
+        Get a specific MCP server
+        """
+        return self._client.request(
+            "get",
+            self._client.path("/v1/mcp-servers/{mcp_server_id}", mcp_server_id=mcp_server_id),
+            cast_to=McpServerRetrieveResponse,
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def update(
+        self,
+        mcp_server_id: str,
+        *,
+        config: UpdateStdioMcpServer
+        | dict[str, object]
+        | UpdateSseMcpServer
+        | dict[str, object]
+        | UpdateStreamableHTTPMcpServer
+        | dict[str, object],
+        server_name: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> McpServerUpdateResponse:
+        """Update Mcp Server
+
+        Update an existing MCP server configuration
+
+        Args:
+          config: The MCP server configuration updates (Stdio, SSE, or Streamable HTTP)
+          server_name: The name of the MCP server
+        """
+        return self._client.request(
+            "patch",
+            self._client.path("/v1/mcp-servers/{mcp_server_id}", mcp_server_id=mcp_server_id),
+            cast_to=McpServerUpdateResponse,
+            body={"config": config, "server_name": server_name},
+            body_model=McpServerUpdateParams,
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def refresh(
+        self,
+        mcp_server_id: str,
+        *,
+        agent_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> object:
+        """Refresh Mcp Server Tools
+
+        Refresh tools for an MCP server by:
+
+        1. Fetching current tools from the MCP server
+        1. Deleting tools that no longer exist on the server
+        1. Updating schemas for existing tools
+        1. Adding new tools from the server
+
+        Returns a summary of changes made.
+        """
+        return self._client.request(
+            "patch",
+            self._client.path(
+                "/v1/mcp-servers/{mcp_server_id}/refresh", mcp_server_id=mcp_server_id
+            ),
+            cast_to=object,
+            query={"agent_id": agent_id},
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
 
 class AsyncMcpServersResource(AsyncAPIResource):
     @cached_property
@@ -27,3 +247,200 @@ class AsyncMcpServersResource(AsyncAPIResource):
         from .tools import AsyncMcpServersToolsResource
 
         return AsyncMcpServersToolsResource(self._client)
+
+    async def list(
+        self,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> builtins.list[McpServerListResponseItem]:
+        """List Mcp Servers
+
+        Get a list of all configured MCP servers
+        """
+        return await self._client.request(
+            "get",
+            "/v1/mcp-servers/",
+            cast_to=builtins.list[McpServerListResponseItem],
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def create(
+        self,
+        *,
+        config: CreateStdioMcpServer
+        | dict[str, object]
+        | CreateSseMcpServer
+        | dict[str, object]
+        | CreateStreamableHTTPMcpServer
+        | dict[str, object],
+        server_name: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> McpServerCreateResponse:
+        """Create Mcp Server
+
+        Add a new MCP server to the Letta MCP server config
+
+        Args:
+          config: The MCP server configuration (Stdio, SSE, or Streamable HTTP)
+          server_name: The name of the MCP server
+        """
+        return await self._client.request(
+            "post",
+            "/v1/mcp-servers/",
+            cast_to=McpServerCreateResponse,
+            body={"config": config, "server_name": server_name},
+            body_model=McpServerCreateParams,
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def delete(
+        self,
+        mcp_server_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> object:
+        """Delete Mcp Server
+
+        Delete an MCP server by its ID
+        """
+        return await self._client.request(
+            "delete",
+            self._client.path("/v1/mcp-servers/{mcp_server_id}", mcp_server_id=mcp_server_id),
+            cast_to=object,
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def retrieve(
+        self,
+        mcp_server_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> McpServerRetrieveResponse:
+        """Retrieve Mcp Server
+
+        Get a specific MCP server
+        """
+        return await self._client.request(
+            "get",
+            self._client.path("/v1/mcp-servers/{mcp_server_id}", mcp_server_id=mcp_server_id),
+            cast_to=McpServerRetrieveResponse,
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def update(
+        self,
+        mcp_server_id: str,
+        *,
+        config: UpdateStdioMcpServer
+        | dict[str, object]
+        | UpdateSseMcpServer
+        | dict[str, object]
+        | UpdateStreamableHTTPMcpServer
+        | dict[str, object],
+        server_name: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> McpServerUpdateResponse:
+        """Update Mcp Server
+
+        Update an existing MCP server configuration
+
+        Args:
+          config: The MCP server configuration updates (Stdio, SSE, or Streamable HTTP)
+          server_name: The name of the MCP server
+        """
+        return await self._client.request(
+            "patch",
+            self._client.path("/v1/mcp-servers/{mcp_server_id}", mcp_server_id=mcp_server_id),
+            cast_to=McpServerUpdateResponse,
+            body={"config": config, "server_name": server_name},
+            body_model=McpServerUpdateParams,
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def refresh(
+        self,
+        mcp_server_id: str,
+        *,
+        agent_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> object:
+        """Refresh Mcp Server Tools
+
+        Refresh tools for an MCP server by:
+
+        1. Fetching current tools from the MCP server
+        1. Deleting tools that no longer exist on the server
+        1. Updating schemas for existing tools
+        1. Adding new tools from the server
+
+        Returns a summary of changes made.
+        """
+        return await self._client.request(
+            "patch",
+            self._client.path(
+                "/v1/mcp-servers/{mcp_server_id}/refresh", mcp_server_id=mcp_server_id
+            ),
+            cast_to=object,
+            query={"agent_id": agent_id},
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )

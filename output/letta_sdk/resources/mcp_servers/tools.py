@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import builtins
+
 from ..._runtime import (
     NOT_GIVEN,
     AsyncAPIResource,
@@ -15,14 +17,72 @@ from ..._runtime import (
     Timeout,
 )
 from ...types.tool import Tool
+from ...types.tool_execute_request import ToolExecuteRequest
 from ...types.tool_execution_result import ToolExecutionResult
-from ...types.tool_list_response import ToolListResponse
-from ...types.tool_run_params import ToolRunParams
 
 __all__ = ["AsyncMcpServersToolsResource", "McpServersToolsResource"]
 
 
 class McpServersToolsResource(SyncAPIResource):
+    def list(
+        self,
+        mcp_server_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> builtins.list[Tool]:
+        """List Tools For Mcp Server
+
+        Get a list of all tools for a specific MCP server
+        """
+        return self._client.request(
+            "get",
+            self._client.path("/v1/mcp-servers/{mcp_server_id}/tools", mcp_server_id=mcp_server_id),
+            cast_to=builtins.list[Tool],
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def retrieve(
+        self,
+        tool_id: str,
+        *,
+        mcp_server_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Tool:
+        """Retrieve Mcp Tool
+
+        Get a specific MCP tool by its ID
+        """
+        return self._client.request(
+            "get",
+            self._client.path(
+                "/v1/mcp-servers/{mcp_server_id}/tools/{tool_id}",
+                mcp_server_id=mcp_server_id,
+                tool_id=tool_id,
+            ),
+            cast_to=Tool,
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
     def run(
         self,
         tool_id: str,
@@ -53,7 +113,7 @@ class McpServersToolsResource(SyncAPIResource):
             ),
             cast_to=ToolExecutionResult,
             body={"args": args},
-            body_model=ToolRunParams,
+            body_model=ToolExecuteRequest,
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -63,7 +123,36 @@ class McpServersToolsResource(SyncAPIResource):
             ),
         )
 
-    def retrieve(
+
+class AsyncMcpServersToolsResource(AsyncAPIResource):
+    async def list(
+        self,
+        mcp_server_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> builtins.list[Tool]:
+        """List Tools For Mcp Server
+
+        Get a list of all tools for a specific MCP server
+        """
+        return await self._client.request(
+            "get",
+            self._client.path("/v1/mcp-servers/{mcp_server_id}/tools", mcp_server_id=mcp_server_id),
+            cast_to=builtins.list[Tool],
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def retrieve(
         self,
         tool_id: str,
         *,
@@ -74,11 +163,11 @@ class McpServersToolsResource(SyncAPIResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Tool:
-        """Get Mcp Tool
+        """Retrieve Mcp Tool
 
         Get a specific MCP tool by its ID
         """
-        return self._client.request(
+        return await self._client.request(
             "get",
             self._client.path(
                 "/v1/mcp-servers/{mcp_server_id}/tools/{tool_id}",
@@ -95,32 +184,6 @@ class McpServersToolsResource(SyncAPIResource):
             ),
         )
 
-    def list(
-        self,
-        mcp_server_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> ToolListResponse:
-        """List Tools For Mcp Server"""
-        return self._client.request(
-            "get",
-            self._client.path("/v1/mcp-servers/{mcp_server_id}/tools", mcp_server_id=mcp_server_id),
-            cast_to=ToolListResponse,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
-        )
-
-
-class AsyncMcpServersToolsResource(AsyncAPIResource):
     async def run(
         self,
         tool_id: str,
@@ -151,63 +214,7 @@ class AsyncMcpServersToolsResource(AsyncAPIResource):
             ),
             cast_to=ToolExecutionResult,
             body={"args": args},
-            body_model=ToolRunParams,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
-        )
-
-    async def retrieve(
-        self,
-        tool_id: str,
-        *,
-        mcp_server_id: str,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Tool:
-        """Get Mcp Tool
-
-        Get a specific MCP tool by its ID
-        """
-        return await self._client.request(
-            "get",
-            self._client.path(
-                "/v1/mcp-servers/{mcp_server_id}/tools/{tool_id}",
-                mcp_server_id=mcp_server_id,
-                tool_id=tool_id,
-            ),
-            cast_to=Tool,
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
-        )
-
-    async def list(
-        self,
-        mcp_server_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: Body | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> ToolListResponse:
-        """List Tools For Mcp Server"""
-        return await self._client.request(
-            "get",
-            self._client.path("/v1/mcp-servers/{mcp_server_id}/tools", mcp_server_id=mcp_server_id),
-            cast_to=ToolListResponse,
+            body_model=ToolExecuteRequest,
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
