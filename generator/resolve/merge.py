@@ -352,6 +352,12 @@ def _merge_field(
             f" {m.span}; treated as optional",
         )
         m.required = False
+    add_facts(m, f, f"{owner}.{f.name}", why(m.authority, source), diags)
+
+
+def add_facts(m: MergedField, f: FieldObs, what: str, why_kept: str, diags: Diagnostics) -> None:
+    """What another place says of a field besides its type: null allowed, description, default,
+    constraints (a constraint of another value is reported, the known one kept)."""
     m.nullable = m.nullable or f.nullable
     m.description = m.description or f.description
     m.default = m.default if m.default is not None else f.default
@@ -363,8 +369,8 @@ def _merge_field(
             diags.warning(
                 c.span,
                 "M002",
-                f"{owner}.{f.name}: {c.name} is {c.value!r} here but {known.value!r} at"
-                f" {known.span}; keeping {known.value!r} ({why(m.authority, source)})",
+                f"{what}: {c.name} is {c.value!r} here but {known.value!r} at {known.span};"
+                f" keeping {known.value!r} ({why_kept})",
             )
 
 

@@ -36,6 +36,7 @@ from generator.resolve.groups import OpGroup, own_page
 from generator.resolve.merge import (
     MergedField,
     MergedObject,
+    add_facts,
     authority,
     ranked_observations,
     why,
@@ -270,20 +271,7 @@ def _merge_into(
             f" {m.span}; treated as optional",
         )
         m.required = False
-    m.nullable = m.nullable or o.nullable
-    m.description = m.description or o.description
-    m.default = m.default if m.default is not None else o.default
-    for c in o.constraints:
-        known = m.constraints.get(c.name)
-        if known is None:
-            m.constraints[c.name] = c
-        elif known.value != c.value:
-            res.diags.warning(
-                c.span,
-                "M002",
-                f"{what}: {c.name} is {c.value!r} here but {known.value!r} at {known.span};"
-                f" keeping {known.value!r} ({why_kept})",
-            )
+    add_facts(m, o, what, why_kept, res.diags)
 
 
 def merge_web(res: Resolution, params: MergedObject, obs: Sequence[FieldObs]) -> None:
