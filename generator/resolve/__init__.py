@@ -54,8 +54,13 @@ def build_api(docs: list[DocumentFacts], diags: Diagnostics) -> ir.Api:
     check.counts(res.reg, scoped.final, merged, diags)
     made_up = {k for k in (*res.synthetic, *res.reg.observations) if res.made_up(k)}
     spelled = {scoped.final[k] for k in res.reg.spelled if k in scoped.final}
+    same = [
+        (scoped.final[made], scoped.final[named])
+        for _, made, named in res.same_type
+        if made in scoped.final and named in scoped.final
+    ]
     folded = fold_synthetic(
-        merged, {f for k in made_up if (f := scoped.final.get(k)) and f not in spelled}
+        merged, {f for k in made_up if (f := scoped.final.get(k)) and f not in spelled}, same
     )
     for name in folded:
         del merged[name]

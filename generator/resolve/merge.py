@@ -375,7 +375,9 @@ def add_facts(m: MergedField, f: FieldObs, what: str, why_kept: str, diags: Diag
 
 
 def fold_synthetic(
-    merged: dict[DocName, Merged], synthetic: set[DocName]
+    merged: dict[DocName, Merged],
+    synthetic: set[DocName],
+    twins: Sequence[tuple[DocName, DocName]] = (),
 ) -> dict[DocName, DocName]:
     """Undocumented inline types that a documented one describes too become that one: objects
     with the same fields, required flags and field types that unify; unions of the same
@@ -383,7 +385,7 @@ def fold_synthetic(
     first documented name by sorted order wins. Returns the mapping; references to folded names
     are rewritten in `merged`."""
     mapping: dict[DocName, DocName] = {}
-    _fold_twins(merged, synthetic, mapping)
+    _fold_twins(merged, synthetic, mapping, twins)
     by_shape: dict[tuple[tuple[str, bool], ...], list[tuple[DocName, MergedObject]]] = {}
     unions: dict[frozenset[RawType], DocName] = {}
     for name, m in sorted(merged.items()):  # indexed by shape: linear, not quadratic
@@ -401,7 +403,7 @@ def fold_synthetic(
             match: DocName | None = None
             if isinstance(made, MergedObject):
                 candidates = by_shape.get(_shape(made), [])
-                match = next((n for n, d in candidates if _compatible(made, d)), None)
+                match = next((n for n, d in candidates if _compatible(made, d, merged)), None)
                 documented = merged.get(match) if match is not None else None
                 if isinstance(documented, MergedObject):
                     _absorb(documented, made)
@@ -416,7 +418,10 @@ def fold_synthetic(
 
 
 def _fold_twins(
-    merged: dict[DocName, Merged], synthetic: set[DocName], mapping: dict[DocName, DocName]
+    merged: dict[DocName, Merged],
+    synthetic: set[DocName],
+    mapping: dict[DocName, DocName],
+    known: Sequence[tuple[DocName, DocName]],
 ) -> None:
     """Made-up copies folded into the type another place names at the same place (merging
     kept the name: `MergedField.twins`), field by field down their fields, where the fields
@@ -424,6 +429,7 @@ def _fold_twins(
     todo = [
         t for m in merged.values() if isinstance(m, MergedObject) for f in m.fields for t in f.twins
     ]
+    todo.extend(reversed(known))  # an operation's response one place names: taken first
     while todo:
         made, named = todo.pop()
         if made in mapping or made not in synthetic or made == named:
@@ -480,10 +486,34 @@ def rename_refs(merged: dict[DocName, Merged], mapping: dict[DocName, DocName]) 
 
 
 def _shape(m: MergedObject) -> tuple[tuple[str, bool], ...]:
-    """Field keys and required flags, in order: objects of different shapes never match."""
-    return tuple((shape_key(f.key), f.required) for f in m.fields)
+    """Field keys and required flags (in any order: the flavors list fields in their own):
+    objects of different shapes never match."""
+    return tuple(sorted((shape_key(f.key), f.required) for f in m.fields))
 
 
-def _compatible(a: MergedObject, b: MergedObject) -> bool:
-    """Same shape (the caller's index) and field types that unify."""
-    return all(unify(x.type, y.type) is not None for x, y in zip(a.fields, b.fields, strict=True))
+def _compatible(a: MergedObject, b: MergedObject, merged: Mapping[DocName, Merged]) -> bool:
+    """Same shape (the caller's index: field names in any order) and field types that unify, a
+    spelled-out union matching the named union of the same variants."""
+    theirs = {shape_key(f.key): f for f in b.fields}
+    for x in a.fields:
+        y = theirs.get(shape_key(x.key))
+        if y is None:
+            return False
+        if unify(x.type, y.type) is not None:
+            continue
+        named = _named_union(x.type, y.type)
+        if named is None or not _same_variants(named[0], named[1], merged):
+            return False
+    return True
+
+
+def _same_variants(named: RawType, spelled: RawType, merged: Mapping[DocName, Merged]) -> bool:
+    """The union `named` refers to has the members `spelled` lists (in lists alike)."""
+    while isinstance(named, ir.ListOf) and isinstance(spelled, ir.ListOf):
+        named, spelled = named.item, spelled.item
+    target = merged.get(named.name) if isinstance(named, ir.Ref) else None
+    return (
+        isinstance(target, UnionObs)
+        and isinstance(spelled, ir.UnionOf)
+        and set(target.members) == set(spelled.members)
+    )

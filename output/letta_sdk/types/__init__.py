@@ -47,9 +47,6 @@ if TYPE_CHECKING:
     from .agent_create_params_compaction_settings_model_settings10 import (
         AgentCreateParamsCompactionSettingsModelSettings10 as AgentCreateParamsCompactionSettingsModelSettings10,
     )
-    from .agent_create_params_model_settings_sglang import (
-        AgentCreateParamsModelSettingsSglang as AgentCreateParamsModelSettingsSglang,
-    )
     from .agent_create_params_tool_rules import (
         AgentCreateParamsToolRules as AgentCreateParamsToolRules,
     )
@@ -68,9 +65,6 @@ if TYPE_CHECKING:
     from .agent_state import AgentState as AgentState
     from .agent_type import AgentType as AgentType
     from .agent_update_params import AgentUpdateParams as AgentUpdateParams
-    from .agent_update_params_model_settings_sglang import (
-        AgentUpdateParamsModelSettingsSglang as AgentUpdateParamsModelSettingsSglang,
-    )
     from .agents_file_list_response import AgentsFileListResponse as AgentsFileListResponse
     from .agents_message import AgentsMessage as AgentsMessage
     from .agents_message_create_async_params_messages import (
@@ -596,7 +590,6 @@ _MODULES = {
     "AgentCreateParamsCompactionSettingsModelSettings7": ".agent_create_params_compaction_settings_model_settings7",
     "AgentCreateParamsCompactionSettingsModelSettings8": ".agent_create_params_compaction_settings_model_settings8",
     "AgentCreateParamsCompactionSettingsModelSettings9": ".agent_create_params_compaction_settings_model_settings9",
-    "AgentCreateParamsModelSettingsSglang": ".agent_create_params_model_settings_sglang",
     "AgentCreateParamsToolRules": ".agent_create_params_tool_rules",
     "AgentDeleteResponse": ".agent_delete_response",
     "AgentEnvironmentVariable": ".agent_environment_variable",
@@ -609,7 +602,6 @@ _MODULES = {
     "AgentState": ".agent_state",
     "AgentType": ".agent_type",
     "AgentUpdateParams": ".agent_update_params",
-    "AgentUpdateParamsModelSettingsSglang": ".agent_update_params_model_settings_sglang",
     "AgentsFileListResponse": ".agents_file_list_response",
     "AgentsMessage": ".agents_message",
     "AgentsMessageCreateAsyncParamsMessages": ".agents_message_create_async_params_messages",
@@ -954,7 +946,6 @@ __all__ = [
     "AgentCreateParamsCompactionSettingsModelSettings8",
     "AgentCreateParamsCompactionSettingsModelSettings9",
     "AgentCreateParamsCompactionSettingsModelSettings10",
-    "AgentCreateParamsModelSettingsSglang",
     "AgentCreateParamsToolRules",
     "AgentDeleteResponse",
     "AgentEnvironmentVariable",
@@ -967,7 +958,6 @@ __all__ = [
     "AgentState",
     "AgentType",
     "AgentUpdateParams",
-    "AgentUpdateParamsModelSettingsSglang",
     "AgentsFileListResponse",
     "AgentsMessage",
     "AgentsMessageCreateAsyncParamsMessages",

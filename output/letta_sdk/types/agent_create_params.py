@@ -8,7 +8,6 @@ from typing import Annotated
 from pydantic import Field
 
 from .._runtime import BaseModel
-from .agent_create_params_model_settings_sglang import AgentCreateParamsModelSettingsSglang
 from .agent_create_params_tool_rules import AgentCreateParamsToolRules
 from .agent_type import AgentType
 from .anthropic_model_settings import AnthropicModelSettings
@@ -17,6 +16,9 @@ from .baseten import Baseten
 from .bedrock_model_settings import BedrockModelSettings
 from .chatgpt_o_auth import ChatgptOAuth
 from .compaction_settings import CompactionSettings
+from .compaction_settings_model_settings_sg_lang_model_settings import (
+    CompactionSettingsModelSettingsSgLangModelSettings,
+)
 from .conditional_tool_rule import ConditionalToolRule
 from .continue_tool_rule import ContinueToolRule
 from .create_block import CreateBlock
@@ -147,7 +149,7 @@ For conversion, use the _to_model() method or Model._from_llm_config() method.
     model_settings: (
         Annotated[
             OpenAIModelSettings
-            | AgentCreateParamsModelSettingsSglang
+            | CompactionSettingsModelSettingsSgLangModelSettings
             | AnthropicModelSettings
             | GoogleAIModelSettings
             | GoogleVertexModelSettings

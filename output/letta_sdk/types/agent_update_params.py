@@ -10,13 +10,15 @@ from pydantic import Field
 
 from .._runtime import BaseModel
 from .agent_create_params_tool_rules import AgentCreateParamsToolRules
-from .agent_update_params_model_settings_sglang import AgentUpdateParamsModelSettingsSglang
 from .anthropic_model_settings import AnthropicModelSettings
 from .azure_model_settings import AzureModelSettings
 from .baseten import Baseten
 from .bedrock_model_settings import BedrockModelSettings
 from .chatgpt_o_auth import ChatgptOAuth
 from .compaction_settings import CompactionSettings
+from .compaction_settings_model_settings_sg_lang_model_settings import (
+    CompactionSettingsModelSettingsSgLangModelSettings,
+)
 from .conditional_tool_rule import ConditionalToolRule
 from .continue_tool_rule import ContinueToolRule
 from .deepseek_model_settings import DeepseekModelSettings
@@ -125,7 +127,7 @@ For conversion, use the _to_model() method or Model._from_llm_config() method.
     model_settings: (
         Annotated[
             OpenAIModelSettings
-            | AgentUpdateParamsModelSettingsSglang
+            | CompactionSettingsModelSettingsSgLangModelSettings
             | AnthropicModelSettings
             | GoogleAIModelSettings
             | GoogleVertexModelSettings

@@ -23,18 +23,19 @@ from ..._runtime import (
     Timeout,
 )
 from ...types.agent_create_params import AgentCreateParams
-from ...types.agent_create_params_model_settings_sglang import AgentCreateParamsModelSettingsSglang
 from ...types.agent_create_params_tool_rules import AgentCreateParamsToolRules
 from ...types.agent_state import AgentState
 from ...types.agent_type import AgentType
 from ...types.agent_update_params import AgentUpdateParams
-from ...types.agent_update_params_model_settings_sglang import AgentUpdateParamsModelSettingsSglang
 from ...types.anthropic_model_settings import AnthropicModelSettings
 from ...types.azure_model_settings import AzureModelSettings
 from ...types.baseten import Baseten
 from ...types.bedrock_model_settings import BedrockModelSettings
 from ...types.chatgpt_o_auth import ChatgptOAuth
 from ...types.compaction_settings import CompactionSettings
+from ...types.compaction_settings_model_settings_sg_lang_model_settings import (
+    CompactionSettingsModelSettingsSgLangModelSettings,
+)
 from ...types.conditional_tool_rule import ConditionalToolRule
 from ...types.continue_tool_rule import ContinueToolRule
 from ...types.create_block import CreateBlock
@@ -273,7 +274,7 @@ class AgentsResource(SyncAPIResource):
         model: str | None | NotGiven = NOT_GIVEN,
         model_settings: OpenAIModelSettings
         | dict[str, object]
-        | AgentCreateParamsModelSettingsSglang
+        | CompactionSettingsModelSettingsSgLangModelSettings
         | dict[str, object]
         | AnthropicModelSettings
         | dict[str, object]
@@ -580,7 +581,7 @@ class AgentsResource(SyncAPIResource):
         model: str | None | NotGiven = NOT_GIVEN,
         model_settings: OpenAIModelSettings
         | dict[str, object]
-        | AgentUpdateParamsModelSettingsSglang
+        | CompactionSettingsModelSettingsSgLangModelSettings
         | dict[str, object]
         | AnthropicModelSettings
         | dict[str, object]
@@ -958,7 +959,7 @@ class AsyncAgentsResource(AsyncAPIResource):
         model: str | None | NotGiven = NOT_GIVEN,
         model_settings: OpenAIModelSettings
         | dict[str, object]
-        | AgentCreateParamsModelSettingsSglang
+        | CompactionSettingsModelSettingsSgLangModelSettings
         | dict[str, object]
         | AnthropicModelSettings
         | dict[str, object]
@@ -1265,7 +1266,7 @@ class AsyncAgentsResource(AsyncAPIResource):
         model: str | None | NotGiven = NOT_GIVEN,
         model_settings: OpenAIModelSettings
         | dict[str, object]
-        | AgentUpdateParamsModelSettingsSglang
+        | CompactionSettingsModelSettingsSgLangModelSettings
         | dict[str, object]
         | AnthropicModelSettings
         | dict[str, object]
