@@ -186,7 +186,7 @@ def _tags_default_to_their_value(types: list[ir.TypeDef], by_name: Types) -> lis
                 _as_tag(f, f.type) if f.wire_name in tags[t.name] and not f.required else f
                 for f in t.fields
             )
-            t = ir.ObjectType(t.name, fields, t.span, t.description)
+            t = replace(t, fields=fields)  # keeps its scope and name in scope
         out.append(t)
     return out
 

@@ -26,6 +26,8 @@ def test_c01_sibling_variant_bullets_are_a_union_named_by_the_python_flavor() ->
     assert shape.discriminator is not None and shape.discriminator.property == "kind"
     assert dict(shape.discriminator.mapping) == {"circle": "Circle", "square": "Square"}
     assert sorted(_types(api)) == ["Circle", "Shape", "Square"]  # no made-up twin left over
+    # every type keeps the scope of the resource whose pages declare it, tagged variants too
+    assert {t.scope for t in api.types} == {("shapes",)}
 
 
 def test_c01b_one_named_union_not_an_object_and_a_conflict() -> None:
