@@ -119,7 +119,7 @@ def merge_one(name: DocName, obs: Sequence[Obs], diags: Diagnostics) -> Merged:
         elif (
             isinstance(first, AliasObs)
             and isinstance(other, AliasObs)
-            and (named := _named_union(first.target, other.target))
+            and (named := named_union(first.target, other.target))
         ):
             # `array of A or B` and `List[XItem]`: the name the docs give the union is kept
             # (`check.spelled_unions`-like: its variants are the same ones, as merged)
@@ -293,11 +293,11 @@ def _new_field(key: str, f: FieldObs, source: Authority) -> MergedField:
     )
 
 
-def _named_union(a: RawType, b: RawType) -> tuple[RawType, RawType] | None:
+def named_union(a: RawType, b: RawType) -> tuple[RawType, RawType] | None:
     """(the named type, the spelled-out union) where one of `a`, `b` is a docs-named reference
     and the other an anonymous union (in lists alike)."""
     if isinstance(a, ir.ListOf) and isinstance(b, ir.ListOf):
-        inner = _named_union(a.item, b.item)
+        inner = named_union(a.item, b.item)
         return None if inner is None else (ir.ListOf(inner[0]), ir.ListOf(inner[1]))
     for named, spelled in ((a, b), (b, a)):
         if isinstance(named, ir.Ref) and isinstance(spelled, ir.UnionOf):
@@ -325,7 +325,7 @@ def _merge_field(
     else:
         m.wire = m.wire or f.name
     unified = unify(m.type, f.type)
-    if unified is None and (named := _named_union(m.type, f.type)) is not None:
+    if unified is None and (named := named_union(m.type, f.type)) is not None:
         # one place spells a union out, another names it (`Optional[ResponseFormat]`): the
         # name; that its variants are the spelled-out ones is checked once merged
         m.type, m.spelled = named
@@ -501,7 +501,7 @@ def _compatible(a: MergedObject, b: MergedObject, merged: Mapping[DocName, Merge
             return False
         if unify(x.type, y.type) is not None:
             continue
-        named = _named_union(x.type, y.type)
+        named = named_union(x.type, y.type)
         if named is None or not _same_variants(named[0], named[1], merged):
             return False
     return True

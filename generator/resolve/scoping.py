@@ -29,7 +29,14 @@ from generator.diagnostics import Diagnostics
 from generator.facts import DocumentFacts
 from generator.names import DocName
 from generator.resolve.groups import OpGroup
-from generator.resolve.merge import Merged, MergedObject, field_key, merge_one, shape_key
+from generator.resolve.merge import (
+    Merged,
+    MergedObject,
+    field_key,
+    merge_one,
+    named_union,
+    shape_key,
+)
 from generator.resolve.observations import (
     AliasObs,
     EnumObs,
@@ -492,7 +499,9 @@ def _fits(c: _Cluster, shape: Merged) -> bool:
             # says nothing of required (`merge` reconciles the flavors)
             if (f.python is None) == (g.python is None) and f.required != g.required:
                 return False
-            if unify(_plain(f.type), _plain(g.type)) is None:
+            # (keys compare as the docs spell them; a made-up name yields to a docs name, a
+            # spelled-out union to the one that names it: `unify`, `merge._named_union`)
+            if unify(f.type, g.type) is None and named_union(f.type, g.type) is None:
                 return False
         return True
     if isinstance(a, EnumObs) and isinstance(shape, EnumObs):

@@ -73,9 +73,6 @@ if TYPE_CHECKING:
     from .agents_message_create_async_params_messages_tool_return_create import (
         AgentsMessageCreateAsyncParamsMessagesToolReturnCreate as AgentsMessageCreateAsyncParamsMessagesToolReturnCreate,
     )
-    from .agents_message_create_async_params_messages_tool_return_create_tool_returns import (
-        AgentsMessageCreateAsyncParamsMessagesToolReturnCreateToolReturns as AgentsMessageCreateAsyncParamsMessagesToolReturnCreateToolReturns,
-    )
     from .agents_message_create_params_messages_tool_return_create import (
         AgentsMessageCreateParamsMessagesToolReturnCreate as AgentsMessageCreateParamsMessagesToolReturnCreate,
     )
@@ -99,7 +96,6 @@ if TYPE_CHECKING:
     from .anthropic_model_settings import AnthropicModelSettings as AnthropicModelSettings
     from .approval import Approval as Approval
     from .approval_create import ApprovalCreate as ApprovalCreate
-    from .approval_create_approvals import ApprovalCreateApprovals as ApprovalCreateApprovals
     from .approval_letta_schemas_message_tool_return_output import (
         ApprovalLettaSchemasMessageToolReturnOutput as ApprovalLettaSchemasMessageToolReturnOutput,
     )
@@ -248,7 +244,6 @@ if TYPE_CHECKING:
     from .internal_message_approvals_letta_schemas_message_tool_return_output_func_response import (
         InternalMessageApprovalsLettaSchemasMessageToolReturnOutputFuncResponse as InternalMessageApprovalsLettaSchemasMessageToolReturnOutputFuncResponse,
     )
-    from .internal_message_content import InternalMessageContent as InternalMessageContent
     from .job_status import JobStatus as JobStatus
     from .job_type import JobType as JobType
     from .json_object_response_format import JsonObjectResponseFormat as JsonObjectResponseFormat
@@ -360,9 +355,6 @@ if TYPE_CHECKING:
         MessageSearchResponseItemUserMessageListResult as MessageSearchResponseItemUserMessageListResult,
     )
     from .message_search_result import MessageSearchResult as MessageSearchResult
-    from .message_search_result_message import (
-        MessageSearchResultMessage as MessageSearchResultMessage,
-    )
     from .message_stream_params import MessageStreamParams as MessageStreamParams
     from .message_tool_return_create import MessageToolReturnCreate as MessageToolReturnCreate
     from .message_type import MessageType as MessageType
@@ -508,10 +500,6 @@ if TYPE_CHECKING:
         StepListResponseItemMessages as StepListResponseItemMessages,
     )
     from .steps_message_list_response import StepsMessageListResponse as StepsMessageListResponse
-    from .steps_message_list_response_approval_response_message import (
-        StepsMessageListResponseApprovalResponseMessage as StepsMessageListResponseApprovalResponseMessage,
-    )
-    from .steps_tool_return import StepsToolReturn as StepsToolReturn
     from .stop_reason import StopReason as StopReason
     from .stop_reason_type import StopReasonType as StopReasonType
     from .streamable_http_mcp_server import StreamableHTTPMcpServer as StreamableHTTPMcpServer
@@ -542,12 +530,13 @@ if TYPE_CHECKING:
     from .tool_list_response import ToolListResponse as ToolListResponse
     from .tool_return import ToolReturn as ToolReturn
     from .tool_return_content import ToolReturnContent as ToolReturnContent
-    from .tool_return_func_response import ToolReturnFuncResponse as ToolReturnFuncResponse
     from .tool_return_func_response_union_member1 import (
         ToolReturnFuncResponseUnionMember1 as ToolReturnFuncResponseUnionMember1,
     )
     from .tool_return_message import ToolReturnMessage as ToolReturnMessage
-    from .tool_return_tool_return import ToolReturnToolReturn as ToolReturnToolReturn
+    from .tool_return_message_tool_returns import (
+        ToolReturnMessageToolReturns as ToolReturnMessageToolReturns,
+    )
     from .tool_return_union_member0 import ToolReturnUnionMember0 as ToolReturnUnionMember0
     from .tool_rule import ToolRule as ToolRule
     from .tool_search_request import ToolSearchRequest as ToolSearchRequest
@@ -606,7 +595,6 @@ _MODULES = {
     "AgentsMessage": ".agents_message",
     "AgentsMessageCreateAsyncParamsMessages": ".agents_message_create_async_params_messages",
     "AgentsMessageCreateAsyncParamsMessagesToolReturnCreate": ".agents_message_create_async_params_messages_tool_return_create",
-    "AgentsMessageCreateAsyncParamsMessagesToolReturnCreateToolReturns": ".agents_message_create_async_params_messages_tool_return_create_tool_returns",
     "AgentsMessageCreateParamsMessagesToolReturnCreate": ".agents_message_create_params_messages_tool_return_create",
     "AgentsMessageListResponseApprovalResponseMessage": ".agents_message_list_response_approval_response_message",
     "AgentsMessageStreamParamsMessagesToolReturnCreate": ".agents_message_stream_params_messages_tool_return_create",
@@ -618,7 +606,6 @@ _MODULES = {
     "AnthropicModelSettings": ".anthropic_model_settings",
     "Approval": ".approval",
     "ApprovalCreate": ".approval_create",
-    "ApprovalCreateApprovals": ".approval_create_approvals",
     "ApprovalLettaSchemasMessageToolReturnOutput": ".approval_letta_schemas_message_tool_return_output",
     "ApprovalLettaSchemasMessageToolReturnOutputFuncResponseUnionMember1": ".approval_letta_schemas_message_tool_return_output_func_response_union_member1",
     "ApprovalRequestMessage": ".approval_request_message",
@@ -709,7 +696,6 @@ _MODULES = {
     "InternalMessageApprovals": ".internal_message_approvals",
     "InternalMessageApprovalsLettaSchemasMessageToolReturnOutput": ".internal_message_approvals_letta_schemas_message_tool_return_output",
     "InternalMessageApprovalsLettaSchemasMessageToolReturnOutputFuncResponse": ".internal_message_approvals_letta_schemas_message_tool_return_output_func_response",
-    "InternalMessageContent": ".internal_message_content",
     "JobStatus": ".job_status",
     "JobType": ".job_type",
     "JsonObjectResponseFormat": ".json_object_response_format",
@@ -777,7 +763,6 @@ _MODULES = {
     "MessageSearchResponseItemSystemMessageListResult": ".message_search_response_item_system_message_list_result",
     "MessageSearchResponseItemUserMessageListResult": ".message_search_response_item_user_message_list_result",
     "MessageSearchResult": ".message_search_result",
-    "MessageSearchResultMessage": ".message_search_result_message",
     "MessageStreamParams": ".message_stream_params",
     "MessageToolReturnCreate": ".message_tool_return_create",
     "MessageType": ".message_type",
@@ -869,8 +854,6 @@ _MODULES = {
     "Step": ".step",
     "StepListResponseItemMessages": ".step_list_response_item_messages",
     "StepsMessageListResponse": ".steps_message_list_response",
-    "StepsMessageListResponseApprovalResponseMessage": ".steps_message_list_response_approval_response_message",
-    "StepsToolReturn": ".steps_tool_return",
     "StopReason": ".stop_reason",
     "StopReasonType": ".stop_reason_type",
     "StreamableHTTPMcpServer": ".streamable_http_mcp_server",
@@ -901,10 +884,9 @@ _MODULES = {
     "ToolListResponse": ".tool_list_response",
     "ToolReturn": ".tool_return",
     "ToolReturnContent": ".tool_return_content",
-    "ToolReturnFuncResponse": ".tool_return_func_response",
     "ToolReturnFuncResponseUnionMember1": ".tool_return_func_response_union_member1",
     "ToolReturnMessage": ".tool_return_message",
-    "ToolReturnToolReturn": ".tool_return_tool_return",
+    "ToolReturnMessageToolReturns": ".tool_return_message_tool_returns",
     "ToolReturnUnionMember0": ".tool_return_union_member0",
     "ToolRule": ".tool_rule",
     "ToolSearchRequest": ".tool_search_request",
@@ -962,7 +944,6 @@ __all__ = [
     "AgentsMessage",
     "AgentsMessageCreateAsyncParamsMessages",
     "AgentsMessageCreateAsyncParamsMessagesToolReturnCreate",
-    "AgentsMessageCreateAsyncParamsMessagesToolReturnCreateToolReturns",
     "AgentsMessageCreateParamsMessagesToolReturnCreate",
     "AgentsMessageListResponseApprovalResponseMessage",
     "AgentsMessageStreamParamsMessagesToolReturnCreate",
@@ -974,7 +955,6 @@ __all__ = [
     "AnthropicModelSettings",
     "Approval",
     "ApprovalCreate",
-    "ApprovalCreateApprovals",
     "ApprovalLettaSchemasMessageToolReturnOutput",
     "ApprovalLettaSchemasMessageToolReturnOutputFuncResponseUnionMember1",
     "ApprovalRequestMessage",
@@ -1065,7 +1045,6 @@ __all__ = [
     "InternalMessageApprovals",
     "InternalMessageApprovalsLettaSchemasMessageToolReturnOutput",
     "InternalMessageApprovalsLettaSchemasMessageToolReturnOutputFuncResponse",
-    "InternalMessageContent",
     "JobStatus",
     "JobType",
     "JsonObjectResponseFormat",
@@ -1133,7 +1112,6 @@ __all__ = [
     "MessageSearchResponseItemSystemMessageListResult",
     "MessageSearchResponseItemUserMessageListResult",
     "MessageSearchResult",
-    "MessageSearchResultMessage",
     "MessageStreamParams",
     "MessageToolReturnCreate",
     "MessageType",
@@ -1225,8 +1203,6 @@ __all__ = [
     "Step",
     "StepListResponseItemMessages",
     "StepsMessageListResponse",
-    "StepsMessageListResponseApprovalResponseMessage",
-    "StepsToolReturn",
     "StopReason",
     "StopReasonType",
     "StreamableHTTPMcpServer",
@@ -1257,10 +1233,9 @@ __all__ = [
     "ToolListResponse",
     "ToolReturn",
     "ToolReturnContent",
-    "ToolReturnFuncResponse",
     "ToolReturnFuncResponseUnionMember1",
     "ToolReturnMessage",
-    "ToolReturnToolReturn",
+    "ToolReturnMessageToolReturns",
     "ToolReturnUnionMember0",
     "ToolRule",
     "ToolSearchRequest",

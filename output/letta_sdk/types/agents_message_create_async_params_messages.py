@@ -8,8 +8,8 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from .._runtime import BaseModel
-from .approval_create_approvals import ApprovalCreateApprovals
 from .approval_return import ApprovalReturn
+from .tool_return_message_tool_returns import ToolReturnMessageToolReturns
 
 __all__ = [
     "AgentsMessageCreateAsyncParamsMessages",
@@ -23,7 +23,7 @@ class AgentsMessageCreateAsyncParamsMessages(BaseModel):
     """The message ID of the approval request"""
 
     approvals: (
-        list[Annotated[ApprovalReturn | ApprovalCreateApprovals, Field(discriminator="type")]]
+        list[Annotated[ApprovalReturn | ToolReturnMessageToolReturns, Field(discriminator="type")]]
         | None
     ) = None
     """The list of approval responses"""

@@ -6,9 +6,7 @@ from __future__ import annotations
 from typing import Literal
 
 from .._runtime import BaseModel
-from .agents_message_create_async_params_messages_tool_return_create_tool_returns import (
-    AgentsMessageCreateAsyncParamsMessagesToolReturnCreateToolReturns,
-)
+from .approval_response_message_approvals import ApprovalResponseMessageApprovals
 
 __all__ = [
     "AgentsMessageCreateParamsMessagesToolReturnCreate",
@@ -23,7 +21,7 @@ class AgentsMessageCreateParamsMessagesToolReturnCreate(BaseModel):
     with tool return approvals, but provides a cleaner API for the common case.
     """
 
-    tool_returns: list[AgentsMessageCreateAsyncParamsMessagesToolReturnCreateToolReturns]
+    tool_returns: list[ApprovalResponseMessageApprovals]
     """List of tool returns from client-side execution"""
 
     group_id: str | None = None

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Literal
 
 from .._runtime import BaseModel
-from .approval_create_approvals import ApprovalCreateApprovals
+from .tool_return_message_tool_returns import ToolReturnMessageToolReturns
 
 __all__ = [
     "AgentsMessagesToolReturnMessage",
@@ -48,4 +48,4 @@ class AgentsMessagesToolReturnMessage(BaseModel):
     stderr: list[str] | None = None
     stdout: list[str] | None = None
     step_id: str | None = None
-    tool_returns: list[ApprovalCreateApprovals] | None = None
+    tool_returns: list[ToolReturnMessageToolReturns] | None = None

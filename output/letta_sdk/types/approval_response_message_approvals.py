@@ -6,9 +6,7 @@ from __future__ import annotations
 from typing import Literal
 
 from .._runtime import BaseModel
-from .internal_message_approvals_letta_schemas_message_tool_return_output_func_response import (
-    InternalMessageApprovalsLettaSchemasMessageToolReturnOutputFuncResponse,
-)
+from .image_content import ImageContent
 from .text_content import TextContent
 
 __all__ = [
@@ -17,11 +15,11 @@ __all__ = [
 
 
 class ApprovalResponseMessageApprovals(BaseModel):
+    """List of tool returns from client-side execution"""
+
     status: Literal["success", "error"]
     tool_call_id: str
-    tool_return: list[
-        TextContent | InternalMessageApprovalsLettaSchemasMessageToolReturnOutputFuncResponse | str
-    ]
+    tool_return: list[TextContent | ImageContent | str]
     """The tool return value - either a string or list of content parts (text/image)"""
 
     stderr: list[str] | None = None

@@ -8,9 +8,7 @@ from typing import Annotated, TypeAlias
 from pydantic import Field
 
 from .content_summarized_reasoning_content import ContentSummarizedReasoningContent
-from .internal_message_approvals_letta_schemas_message_tool_return_output_func_response import (
-    InternalMessageApprovalsLettaSchemasMessageToolReturnOutputFuncResponse,
-)
+from .image_content import ImageContent
 from .omitted_reasoning_content import OmittedReasoningContent
 from .reasoning_content import ReasoningContent
 from .redacted_reasoning_content import RedactedReasoningContent
@@ -25,7 +23,7 @@ __all__ = [
 
 Content: TypeAlias = Annotated[
     TextContent
-    | InternalMessageApprovalsLettaSchemasMessageToolReturnOutputFuncResponse
+    | ImageContent
     | ToolCallContent
     | ToolReturnContent
     | ReasoningContent

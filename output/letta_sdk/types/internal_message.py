@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from .._runtime import BaseModel
+from .content import Content
 from .internal_message_approvals import InternalMessageApprovals
-from .internal_message_content import InternalMessageContent
 from .message_role import MessageRole
+from .messages_internal_message_tool_returns import MessagesInternalMessageToolReturns
 from .messages_tool_call import MessagesToolCall
-from .steps_tool_return import StepsToolReturn
 
 __all__ = [
     "InternalMessage",
@@ -61,7 +61,7 @@ class InternalMessage(BaseModel):
     batch_item_id: str | None = None
     """The id of the LLMBatchItem that this message is associated with"""
 
-    content: list[InternalMessageContent] | None = None
+    content: list[Content] | None = None
     """The content of the message."""
 
     conversation_id: str | None = None
@@ -109,7 +109,7 @@ class InternalMessage(BaseModel):
     tool_calls: list[MessagesToolCall] | None = None
     """The list of tool calls requested. Only applicable for role assistant."""
 
-    tool_returns: list[StepsToolReturn] | None = None
+    tool_returns: list[MessagesInternalMessageToolReturns] | None = None
     """Tool execution return information for prior tool calls"""
 
     updated_at: datetime | None = None

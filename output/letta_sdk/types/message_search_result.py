@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from .._runtime import BaseModel
-from .message_search_result_message import MessageSearchResultMessage
+from .internal_message import InternalMessage
 
 __all__ = [
     "MessageSearchResult",
@@ -17,7 +17,7 @@ class MessageSearchResult(BaseModel):
     embedded_text: str
     """The embedded content (LLM-friendly)"""
 
-    message: MessageSearchResultMessage
+    message: InternalMessage
     """The raw message object"""
 
     rrf_score: float

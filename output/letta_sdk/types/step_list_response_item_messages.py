@@ -14,11 +14,11 @@ from .internal_message_approvals_letta_schemas_message_tool_return_output import
     InternalMessageApprovalsLettaSchemasMessageToolReturnOutput,
 )
 from .message_role import MessageRole
+from .messages_internal_message_tool_returns import MessagesInternalMessageToolReturns
 from .messages_tool_call import MessagesToolCall
 from .omitted_reasoning_content import OmittedReasoningContent
 from .reasoning_content import ReasoningContent
 from .redacted_reasoning_content import RedactedReasoningContent
-from .steps_tool_return import StepsToolReturn
 from .summarized_reasoning import SummarizedReasoning
 from .text_content import TextContent
 from .tool_call_content import ToolCallContent
@@ -118,7 +118,7 @@ class StepListResponseItemMessages(BaseModel):
     tool_calls: list[MessagesToolCall] | None = None
     """The list of tool calls requested. Only applicable for role assistant."""
 
-    tool_returns: list[StepsToolReturn] | None = None
+    tool_returns: list[MessagesInternalMessageToolReturns] | None = None
     """Tool execution return information for prior tool calls"""
 
     updated_at: str | None = None

@@ -7,9 +7,7 @@ from typing import Annotated, TypeAlias
 
 from pydantic import Field
 
-from .internal_message_approvals_letta_schemas_message_tool_return_output_func_response import (
-    InternalMessageApprovalsLettaSchemasMessageToolReturnOutputFuncResponse,
-)
+from .image_content import ImageContent
 from .text_content import TextContent
 
 __all__ = [
@@ -18,6 +16,5 @@ __all__ = [
 
 
 ToolReturnUnionMember0: TypeAlias = Annotated[
-    TextContent | InternalMessageApprovalsLettaSchemasMessageToolReturnOutputFuncResponse,
-    Field(discriminator="type"),
+    TextContent | ImageContent, Field(discriminator="type")
 ]

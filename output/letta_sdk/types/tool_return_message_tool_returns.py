@@ -3,23 +3,23 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
+
+from pydantic import Field
 
 from .._runtime import BaseModel
 from .image_content import ImageContent
 from .text_content import TextContent
 
 __all__ = [
-    "AgentsMessageCreateAsyncParamsMessagesToolReturnCreateToolReturns",
+    "ToolReturnMessageToolReturns",
 ]
 
 
-class AgentsMessageCreateAsyncParamsMessagesToolReturnCreateToolReturns(BaseModel):
-    """List of tool returns from client-side execution"""
-
+class ToolReturnMessageToolReturns(BaseModel):
     status: Literal["success", "error"]
     tool_call_id: str
-    tool_return: list[TextContent | ImageContent | str]
+    tool_return: list[Annotated[TextContent | ImageContent, Field(discriminator="type")]] | str
     """The tool return value - either a string or list of content parts (text/image)"""
 
     stderr: list[str] | None = None
