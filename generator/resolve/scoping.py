@@ -352,7 +352,11 @@ def _refine(
                 groups: dict[object, list[naming.TypeKey]] = {}
                 for k in c.keys:
                     key = _key(k)
-                    sig = None if key in attached else _signature(shapes[key], target)
+                    sig = (
+                        None
+                        if key in attached
+                        else _signature(shapes[key], target, shapes, anchors)
+                    )
                     groups.setdefault(sig, []).append(k)
                 if None in groups and len(groups) > 1:  # attached copies go with the first
                     rest = groups.pop(None)
@@ -367,17 +371,33 @@ def _refine(
             clusters_of[name] = refined
 
 
-def _signature(shape: Merged, target: Callable[[DocName], object]) -> object:
-    """The types a shape refers to, as clusters: what must be equal for two keys to be one."""
+def _signature(
+    shape: Merged,
+    target: Callable[[DocName], object],
+    shapes: Mapping[DocName, Merged],
+    anchors: Mapping[DocName, DocName],
+) -> object:
+    """The types a shape refers to, as clusters: what must be equal for two keys to be one.
+    Fields by name in any order (the flavors order them their own way); a named union counts
+    as its variants, as a place that spells the union out lists them."""
+
+    def refs(t: RawType) -> tuple[object, ...]:
+        out: list[object] = []
+        for n in irwalk.refs_in(t):
+            inner = shapes.get(anchors.get(n, n))
+            if isinstance(inner, UnionObs):
+                out.extend(target(v) for m in inner.members for v in irwalk.refs_in(m))
+            else:
+                out.append(target(n))
+        return tuple(sorted(out, key=repr))
+
     match shape:
         case MergedObject():
-            return tuple(
-                (f.key, tuple(target(n) for n in irwalk.refs_in(f.type))) for f in shape.fields
-            )
+            return tuple(sorted(((shape_key(f.key), refs(f.type)) for f in shape.fields), key=repr))
         case UnionObs():
-            return tuple(target(n) for m in shape.members for n in irwalk.refs_in(m))
+            return tuple(sorted((r for m in shape.members for r in refs(m)), key=repr))
         case AliasObs():
-            return tuple(target(n) for n in irwalk.refs_in(shape.target))
+            return refs(shape.target)
         case EnumObs():
             return ()
 

@@ -29,24 +29,6 @@ if TYPE_CHECKING:
     from .agent_create_params_compaction_settings_model_settings4 import (
         AgentCreateParamsCompactionSettingsModelSettings4 as AgentCreateParamsCompactionSettingsModelSettings4,
     )
-    from .agent_create_params_compaction_settings_model_settings5 import (
-        AgentCreateParamsCompactionSettingsModelSettings5 as AgentCreateParamsCompactionSettingsModelSettings5,
-    )
-    from .agent_create_params_compaction_settings_model_settings6 import (
-        AgentCreateParamsCompactionSettingsModelSettings6 as AgentCreateParamsCompactionSettingsModelSettings6,
-    )
-    from .agent_create_params_compaction_settings_model_settings7 import (
-        AgentCreateParamsCompactionSettingsModelSettings7 as AgentCreateParamsCompactionSettingsModelSettings7,
-    )
-    from .agent_create_params_compaction_settings_model_settings8 import (
-        AgentCreateParamsCompactionSettingsModelSettings8 as AgentCreateParamsCompactionSettingsModelSettings8,
-    )
-    from .agent_create_params_compaction_settings_model_settings9 import (
-        AgentCreateParamsCompactionSettingsModelSettings9 as AgentCreateParamsCompactionSettingsModelSettings9,
-    )
-    from .agent_create_params_compaction_settings_model_settings10 import (
-        AgentCreateParamsCompactionSettingsModelSettings10 as AgentCreateParamsCompactionSettingsModelSettings10,
-    )
     from .agent_create_params_tool_rules import (
         AgentCreateParamsToolRules as AgentCreateParamsToolRules,
     )
@@ -55,12 +37,6 @@ if TYPE_CHECKING:
     from .agent_export_file_response import AgentExportFileResponse as AgentExportFileResponse
     from .agent_import_file_params import AgentImportFileParams as AgentImportFileParams
     from .agent_import_file_response import AgentImportFileResponse as AgentImportFileResponse
-    from .agent_list_response_item_llm_config import (
-        AgentListResponseItemLlmConfig as AgentListResponseItemLlmConfig,
-    )
-    from .agent_list_response_item_pending_approval import (
-        AgentListResponseItemPendingApproval as AgentListResponseItemPendingApproval,
-    )
     from .agent_recompile_response import AgentRecompileResponse as AgentRecompileResponse
     from .agent_state import AgentState as AgentState
     from .agent_type import AgentType as AgentType
@@ -309,17 +285,11 @@ if TYPE_CHECKING:
     from .message_create_async_params import MessageCreateAsyncParams as MessageCreateAsyncParams
     from .message_create_params import MessageCreateParams as MessageCreateParams
     from .message_list_response import MessageListResponse as MessageListResponse
-    from .message_list_response_approval_request_message import (
-        MessageListResponseApprovalRequestMessage as MessageListResponseApprovalRequestMessage,
-    )
     from .message_list_response_approval_response_message import (
         MessageListResponseApprovalResponseMessage as MessageListResponseApprovalResponseMessage,
     )
     from .message_list_response_summary_message import (
         MessageListResponseSummaryMessage as MessageListResponseSummaryMessage,
-    )
-    from .message_list_response_tool_call_message import (
-        MessageListResponseToolCallMessage as MessageListResponseToolCallMessage,
     )
     from .message_message import MessageMessage as MessageMessage
     from .message_message_content_union_member0 import (
@@ -570,23 +540,15 @@ _MODULES = {
     "AccessTokenListResponse": ".access_token_list_response",
     "AgentCreateParams": ".agent_create_params",
     "AgentCreateParamsCompactionSettingsModelSettings": ".agent_create_params_compaction_settings_model_settings",
-    "AgentCreateParamsCompactionSettingsModelSettings10": ".agent_create_params_compaction_settings_model_settings10",
     "AgentCreateParamsCompactionSettingsModelSettings2": ".agent_create_params_compaction_settings_model_settings2",
     "AgentCreateParamsCompactionSettingsModelSettings3": ".agent_create_params_compaction_settings_model_settings3",
     "AgentCreateParamsCompactionSettingsModelSettings4": ".agent_create_params_compaction_settings_model_settings4",
-    "AgentCreateParamsCompactionSettingsModelSettings5": ".agent_create_params_compaction_settings_model_settings5",
-    "AgentCreateParamsCompactionSettingsModelSettings6": ".agent_create_params_compaction_settings_model_settings6",
-    "AgentCreateParamsCompactionSettingsModelSettings7": ".agent_create_params_compaction_settings_model_settings7",
-    "AgentCreateParamsCompactionSettingsModelSettings8": ".agent_create_params_compaction_settings_model_settings8",
-    "AgentCreateParamsCompactionSettingsModelSettings9": ".agent_create_params_compaction_settings_model_settings9",
     "AgentCreateParamsToolRules": ".agent_create_params_tool_rules",
     "AgentDeleteResponse": ".agent_delete_response",
     "AgentEnvironmentVariable": ".agent_environment_variable",
     "AgentExportFileResponse": ".agent_export_file_response",
     "AgentImportFileParams": ".agent_import_file_params",
     "AgentImportFileResponse": ".agent_import_file_response",
-    "AgentListResponseItemLlmConfig": ".agent_list_response_item_llm_config",
-    "AgentListResponseItemPendingApproval": ".agent_list_response_item_pending_approval",
     "AgentRecompileResponse": ".agent_recompile_response",
     "AgentState": ".agent_state",
     "AgentType": ".agent_type",
@@ -743,10 +705,8 @@ _MODULES = {
     "MessageCreateAsyncParams": ".message_create_async_params",
     "MessageCreateParams": ".message_create_params",
     "MessageListResponse": ".message_list_response",
-    "MessageListResponseApprovalRequestMessage": ".message_list_response_approval_request_message",
     "MessageListResponseApprovalResponseMessage": ".message_list_response_approval_response_message",
     "MessageListResponseSummaryMessage": ".message_list_response_summary_message",
-    "MessageListResponseToolCallMessage": ".message_list_response_tool_call_message",
     "MessageMessage": ".message_message",
     "MessageMessageContentUnionMember0": ".message_message_content_union_member0",
     "MessageMessageContentUnionMember0UnionMember0": ".message_message_content_union_member0_union_member0",
@@ -922,20 +882,12 @@ __all__ = [
     "AgentCreateParamsCompactionSettingsModelSettings2",
     "AgentCreateParamsCompactionSettingsModelSettings3",
     "AgentCreateParamsCompactionSettingsModelSettings4",
-    "AgentCreateParamsCompactionSettingsModelSettings5",
-    "AgentCreateParamsCompactionSettingsModelSettings6",
-    "AgentCreateParamsCompactionSettingsModelSettings7",
-    "AgentCreateParamsCompactionSettingsModelSettings8",
-    "AgentCreateParamsCompactionSettingsModelSettings9",
-    "AgentCreateParamsCompactionSettingsModelSettings10",
     "AgentCreateParamsToolRules",
     "AgentDeleteResponse",
     "AgentEnvironmentVariable",
     "AgentExportFileResponse",
     "AgentImportFileParams",
     "AgentImportFileResponse",
-    "AgentListResponseItemLlmConfig",
-    "AgentListResponseItemPendingApproval",
     "AgentRecompileResponse",
     "AgentState",
     "AgentType",
@@ -1092,10 +1044,8 @@ __all__ = [
     "MessageCreateAsyncParams",
     "MessageCreateParams",
     "MessageListResponse",
-    "MessageListResponseApprovalRequestMessage",
     "MessageListResponseApprovalResponseMessage",
     "MessageListResponseSummaryMessage",
-    "MessageListResponseToolCallMessage",
     "MessageMessage",
     "MessageMessageContentUnionMember0",
     "MessageMessageContentUnionMember0UnionMember0",

@@ -11,6 +11,7 @@ from .._runtime import BaseModel
 from .json_object_response_format import JsonObjectResponseFormat
 from .json_schema_response_format import JsonSchemaResponseFormat
 from .text_response_format import TextResponseFormat
+from .thinking_config import ThinkingConfig
 
 __all__ = [
     "AgentCreateParamsCompactionSettingsModelSettings2",
@@ -18,25 +19,26 @@ __all__ = [
 
 
 class AgentCreateParamsCompactionSettingsModelSettings2(BaseModel):
-    """Azure OpenAI model configuration (OpenAI-compatible)."""
-
     max_output_tokens: float | None = None
     """The maximum number of tokens the model can generate."""
 
     parallel_tool_calls: bool | None = None
     """Whether to enable parallel tool calling."""
 
-    provider_type: Literal["azure"] = "azure"
+    provider_type: Literal["google_ai"] = "google_ai"
     """The type of the provider."""
 
-    response_format: (
+    response_schema: (
         Annotated[
             TextResponseFormat | JsonSchemaResponseFormat | JsonObjectResponseFormat,
             Field(discriminator="type"),
         ]
         | None
     ) = None
-    """The response format for the model."""
+    """The response schema for the model."""
 
     temperature: float | None = None
     """The temperature of the model."""
+
+    thinking_config: ThinkingConfig | None = None
+    """The thinking configuration for the model."""

@@ -10,6 +10,7 @@ from pydantic import Field
 from .._runtime import BaseModel
 from .json_object_response_format import JsonObjectResponseFormat
 from .json_schema_response_format import JsonSchemaResponseFormat
+from .reasoning import Reasoning
 from .text_response_format import TextResponseFormat
 
 __all__ = [
@@ -18,16 +19,17 @@ __all__ = [
 
 
 class AgentCreateParamsCompactionSettingsModelSettings4(BaseModel):
-    """Deepseek model configuration (OpenAI-compatible)."""
-
     max_output_tokens: float | None = None
     """The maximum number of tokens the model can generate."""
 
     parallel_tool_calls: bool | None = None
     """Whether to enable parallel tool calling."""
 
-    provider_type: Literal["deepseek"] = "deepseek"
+    provider_type: Literal["openai"] = "openai"
     """The type of the provider."""
+
+    reasoning: Reasoning | None = None
+    """The reasoning configuration for the model."""
 
     response_format: (
         Annotated[
@@ -37,6 +39,9 @@ class AgentCreateParamsCompactionSettingsModelSettings4(BaseModel):
         | None
     ) = None
     """The response format for the model."""
+
+    strict: bool | None = None
+    """Enable strict mode for tool calling. When true, tool outputs are guaranteed to match JSON schemas."""
 
     temperature: float | None = None
     """The temperature of the model."""
