@@ -350,12 +350,13 @@ def _refine(
             refined: list[_Cluster] = []
             for c in clusters:
                 groups: dict[object, list[naming.TypeKey]] = {}
+                loose = _made_up_fields(c, shapes)
                 for k in c.keys:
                     key = _key(k)
                     sig = (
                         None
                         if key in attached
-                        else _signature(shapes[key], target, shapes, anchors)
+                        else _signature(shapes[key], target, shapes, anchors, loose)
                     )
                     groups.setdefault(sig, []).append(k)
                 if None in groups and len(groups) > 1:  # attached copies go with the first
@@ -371,11 +372,25 @@ def _refine(
             clusters_of[name] = refined
 
 
+def _made_up_fields(c: _Cluster, shapes: Mapping[DocName, Merged]) -> frozenset[str]:
+    """The fields that some key of `c` types with a name specgen made up: it yields to the docs'
+    name at the same place (`unify`), so which type the others name there cannot split them."""
+    out: set[str] = set()
+    for k in c.keys:
+        shape = shapes[_key(k)]
+        if isinstance(shape, MergedObject):
+            for f in shape.fields:
+                if any(naming.made_up(n) for n in irwalk.refs_in(f.type)):
+                    out.add(shape_key(f.key))
+    return frozenset(out)
+
+
 def _signature(
     shape: Merged,
     target: Callable[[DocName], object],
     shapes: Mapping[DocName, Merged],
     anchors: Mapping[DocName, DocName],
+    loose: frozenset[str] = frozenset(),
 ) -> object:
     """The types a shape refers to, as clusters: what must be equal for two keys to be one.
     Fields by name in any order (the flavors order them their own way); a named union counts
@@ -393,7 +408,11 @@ def _signature(
 
     match shape:
         case MergedObject():
-            return tuple(sorted(((shape_key(f.key), refs(f.type)) for f in shape.fields), key=repr))
+            fields = (
+                (shape_key(f.key), () if shape_key(f.key) in loose else refs(f.type))
+                for f in shape.fields
+            )
+            return tuple(sorted(fields, key=repr))
         case UnionObs():
             return tuple(sorted((r for m in shape.members for r in refs(m)), key=repr))
         case AliasObs():

@@ -17,21 +17,6 @@ if TYPE_CHECKING:
     from .access_token_delete_response import AccessTokenDeleteResponse as AccessTokenDeleteResponse
     from .access_token_list_response import AccessTokenListResponse as AccessTokenListResponse
     from .agent_create_params import AgentCreateParams as AgentCreateParams
-    from .agent_create_params_compaction_settings_model_settings import (
-        AgentCreateParamsCompactionSettingsModelSettings as AgentCreateParamsCompactionSettingsModelSettings,
-    )
-    from .agent_create_params_compaction_settings_model_settings2 import (
-        AgentCreateParamsCompactionSettingsModelSettings2 as AgentCreateParamsCompactionSettingsModelSettings2,
-    )
-    from .agent_create_params_compaction_settings_model_settings3 import (
-        AgentCreateParamsCompactionSettingsModelSettings3 as AgentCreateParamsCompactionSettingsModelSettings3,
-    )
-    from .agent_create_params_compaction_settings_model_settings4 import (
-        AgentCreateParamsCompactionSettingsModelSettings4 as AgentCreateParamsCompactionSettingsModelSettings4,
-    )
-    from .agent_create_params_tool_rules import (
-        AgentCreateParamsToolRules as AgentCreateParamsToolRules,
-    )
     from .agent_delete_response import AgentDeleteResponse as AgentDeleteResponse
     from .agent_environment_variable import AgentEnvironmentVariable as AgentEnvironmentVariable
     from .agent_export_file_response import AgentExportFileResponse as AgentExportFileResponse
@@ -60,9 +45,6 @@ if TYPE_CHECKING:
     )
     from .agents_messages_agents_message_create_async_params_messages import (
         AgentsMessagesAgentsMessageCreateAsyncParamsMessages as AgentsMessagesAgentsMessageCreateAsyncParamsMessages,
-    )
-    from .agents_messages_tool_return_message import (
-        AgentsMessagesToolReturnMessage as AgentsMessagesToolReturnMessage,
     )
     from .agents_passage import AgentsPassage as AgentsPassage
     from .agents_passage_search_response2 import (
@@ -217,9 +199,6 @@ if TYPE_CHECKING:
     from .internal_message_approvals_letta_schemas_message_tool_return_output import (
         InternalMessageApprovalsLettaSchemasMessageToolReturnOutput as InternalMessageApprovalsLettaSchemasMessageToolReturnOutput,
     )
-    from .internal_message_approvals_letta_schemas_message_tool_return_output_func_response import (
-        InternalMessageApprovalsLettaSchemasMessageToolReturnOutputFuncResponse as InternalMessageApprovalsLettaSchemasMessageToolReturnOutputFuncResponse,
-    )
     from .job_status import JobStatus as JobStatus
     from .job_type import JobType as JobType
     from .json_object_response_format import JsonObjectResponseFormat as JsonObjectResponseFormat
@@ -287,9 +266,6 @@ if TYPE_CHECKING:
     from .message_list_response import MessageListResponse as MessageListResponse
     from .message_list_response_approval_response_message import (
         MessageListResponseApprovalResponseMessage as MessageListResponseApprovalResponseMessage,
-    )
-    from .message_list_response_summary_message import (
-        MessageListResponseSummaryMessage as MessageListResponseSummaryMessage,
     )
     from .message_message import MessageMessage as MessageMessage
     from .message_message_content_union_member0 import (
@@ -504,9 +480,6 @@ if TYPE_CHECKING:
         ToolReturnFuncResponseUnionMember1 as ToolReturnFuncResponseUnionMember1,
     )
     from .tool_return_message import ToolReturnMessage as ToolReturnMessage
-    from .tool_return_message_tool_returns import (
-        ToolReturnMessageToolReturns as ToolReturnMessageToolReturns,
-    )
     from .tool_return_union_member0 import ToolReturnUnionMember0 as ToolReturnUnionMember0
     from .tool_rule import ToolRule as ToolRule
     from .tool_search_request import ToolSearchRequest as ToolSearchRequest
@@ -539,11 +512,6 @@ _MODULES = {
     "AccessTokenDeleteResponse": ".access_token_delete_response",
     "AccessTokenListResponse": ".access_token_list_response",
     "AgentCreateParams": ".agent_create_params",
-    "AgentCreateParamsCompactionSettingsModelSettings": ".agent_create_params_compaction_settings_model_settings",
-    "AgentCreateParamsCompactionSettingsModelSettings2": ".agent_create_params_compaction_settings_model_settings2",
-    "AgentCreateParamsCompactionSettingsModelSettings3": ".agent_create_params_compaction_settings_model_settings3",
-    "AgentCreateParamsCompactionSettingsModelSettings4": ".agent_create_params_compaction_settings_model_settings4",
-    "AgentCreateParamsToolRules": ".agent_create_params_tool_rules",
     "AgentDeleteResponse": ".agent_delete_response",
     "AgentEnvironmentVariable": ".agent_environment_variable",
     "AgentExportFileResponse": ".agent_export_file_response",
@@ -561,7 +529,6 @@ _MODULES = {
     "AgentsMessageListResponseApprovalResponseMessage": ".agents_message_list_response_approval_response_message",
     "AgentsMessageStreamParamsMessagesToolReturnCreate": ".agents_message_stream_params_messages_tool_return_create",
     "AgentsMessagesAgentsMessageCreateAsyncParamsMessages": ".agents_messages_agents_message_create_async_params_messages",
-    "AgentsMessagesToolReturnMessage": ".agents_messages_tool_return_message",
     "AgentsPassage": ".agents_passage",
     "AgentsPassageSearchResponse2": ".agents_passage_search_response2",
     "AgentsScheduleMessage": ".agents_schedule_message",
@@ -657,7 +624,6 @@ _MODULES = {
     "InternalMessage": ".internal_message",
     "InternalMessageApprovals": ".internal_message_approvals",
     "InternalMessageApprovalsLettaSchemasMessageToolReturnOutput": ".internal_message_approvals_letta_schemas_message_tool_return_output",
-    "InternalMessageApprovalsLettaSchemasMessageToolReturnOutputFuncResponse": ".internal_message_approvals_letta_schemas_message_tool_return_output_func_response",
     "JobStatus": ".job_status",
     "JobType": ".job_type",
     "JsonObjectResponseFormat": ".json_object_response_format",
@@ -706,7 +672,6 @@ _MODULES = {
     "MessageCreateParams": ".message_create_params",
     "MessageListResponse": ".message_list_response",
     "MessageListResponseApprovalResponseMessage": ".message_list_response_approval_response_message",
-    "MessageListResponseSummaryMessage": ".message_list_response_summary_message",
     "MessageMessage": ".message_message",
     "MessageMessageContentUnionMember0": ".message_message_content_union_member0",
     "MessageMessageContentUnionMember0UnionMember0": ".message_message_content_union_member0_union_member0",
@@ -846,7 +811,6 @@ _MODULES = {
     "ToolReturnContent": ".tool_return_content",
     "ToolReturnFuncResponseUnionMember1": ".tool_return_func_response_union_member1",
     "ToolReturnMessage": ".tool_return_message",
-    "ToolReturnMessageToolReturns": ".tool_return_message_tool_returns",
     "ToolReturnUnionMember0": ".tool_return_union_member0",
     "ToolRule": ".tool_rule",
     "ToolSearchRequest": ".tool_search_request",
@@ -878,11 +842,6 @@ __all__ = [
     "AccessTokenDeleteResponse",
     "AccessTokenListResponse",
     "AgentCreateParams",
-    "AgentCreateParamsCompactionSettingsModelSettings",
-    "AgentCreateParamsCompactionSettingsModelSettings2",
-    "AgentCreateParamsCompactionSettingsModelSettings3",
-    "AgentCreateParamsCompactionSettingsModelSettings4",
-    "AgentCreateParamsToolRules",
     "AgentDeleteResponse",
     "AgentEnvironmentVariable",
     "AgentExportFileResponse",
@@ -900,7 +859,6 @@ __all__ = [
     "AgentsMessageListResponseApprovalResponseMessage",
     "AgentsMessageStreamParamsMessagesToolReturnCreate",
     "AgentsMessagesAgentsMessageCreateAsyncParamsMessages",
-    "AgentsMessagesToolReturnMessage",
     "AgentsPassage",
     "AgentsPassageSearchResponse2",
     "AgentsScheduleMessage",
@@ -996,7 +954,6 @@ __all__ = [
     "InternalMessage",
     "InternalMessageApprovals",
     "InternalMessageApprovalsLettaSchemasMessageToolReturnOutput",
-    "InternalMessageApprovalsLettaSchemasMessageToolReturnOutputFuncResponse",
     "JobStatus",
     "JobType",
     "JsonObjectResponseFormat",
@@ -1045,7 +1002,6 @@ __all__ = [
     "MessageCreateParams",
     "MessageListResponse",
     "MessageListResponseApprovalResponseMessage",
-    "MessageListResponseSummaryMessage",
     "MessageMessage",
     "MessageMessageContentUnionMember0",
     "MessageMessageContentUnionMember0UnionMember0",
@@ -1185,7 +1141,6 @@ __all__ = [
     "ToolReturnContent",
     "ToolReturnFuncResponseUnionMember1",
     "ToolReturnMessage",
-    "ToolReturnMessageToolReturns",
     "ToolReturnUnionMember0",
     "ToolRule",
     "ToolSearchRequest",

@@ -8,13 +8,13 @@ from typing import Annotated
 from pydantic import Field
 
 from .._runtime import BaseModel
-from .agent_create_params_tool_rules import AgentCreateParamsToolRules
 from .agent_type import AgentType
 from .anthropic_model_settings import AnthropicModelSettings
 from .azure_model_settings import AzureModelSettings
 from .baseten import Baseten
 from .bedrock_model_settings import BedrockModelSettings
 from .chatgpt_o_auth import ChatgptOAuth
+from .child_tool_rule import ChildToolRule
 from .compaction_settings import CompactionSettings
 from .compaction_settings_model_settings_sg_lang_model_settings import (
     CompactionSettingsModelSettingsSgLangModelSettings,
@@ -228,7 +228,7 @@ For conversion, use the _to_model() method or Model._from_llm_config() method.
     tool_rules: (
         list[
             Annotated[
-                AgentCreateParamsToolRules
+                ChildToolRule
                 | InitToolRule
                 | TerminalToolRule
                 | ConditionalToolRule

@@ -9,7 +9,7 @@ from pydantic import Field
 
 from .._runtime import BaseModel
 from .approval_return import ApprovalReturn
-from .tool_return_message_tool_returns import ToolReturnMessageToolReturns
+from .tool_return import ToolReturn
 
 __all__ = [
     "AgentsMessageCreateAsyncParamsMessages",
@@ -22,10 +22,9 @@ class AgentsMessageCreateAsyncParamsMessages(BaseModel):
     approval_request_id: str | None = None
     """The message ID of the approval request"""
 
-    approvals: (
-        list[Annotated[ApprovalReturn | ToolReturnMessageToolReturns, Field(discriminator="type")]]
-        | None
-    ) = None
+    approvals: list[Annotated[ApprovalReturn | ToolReturn, Field(discriminator="type")]] | None = (
+        None
+    )
     """The list of approval responses"""
 
     approve: bool | None = None

@@ -8,9 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from .._runtime import BaseModel
-from .internal_message_approvals_letta_schemas_message_tool_return_output_func_response import (
-    InternalMessageApprovalsLettaSchemasMessageToolReturnOutputFuncResponse,
-)
+from .image_content import ImageContent
 from .text_content import TextContent
 
 __all__ = [
@@ -23,15 +21,7 @@ class InternalMessageApprovalsLettaSchemasMessageToolReturnOutput(BaseModel):
     """The status of the tool call"""
 
     func_response: (
-        str
-        | list[
-            Annotated[
-                TextContent
-                | InternalMessageApprovalsLettaSchemasMessageToolReturnOutputFuncResponse,
-                Field(discriminator="type"),
-            ]
-        ]
-        | None
+        str | list[Annotated[TextContent | ImageContent, Field(discriminator="type")]] | None
     ) = None
     """The function response - either a string or list of content parts (text/image)"""
 

@@ -13,9 +13,7 @@ from .agents_messages_agents_message_create_async_params_messages import (
 )
 from .client_skill import ClientSkill
 from .client_tool import ClientTool
-from .internal_message_approvals_letta_schemas_message_tool_return_output_func_response import (
-    InternalMessageApprovalsLettaSchemasMessageToolReturnOutputFuncResponse,
-)
+from .image_content import ImageContent
 from .message_type import MessageType
 from .omitted_reasoning_content import OmittedReasoningContent
 from .reasoning_content import ReasoningContent
@@ -57,7 +55,7 @@ class LettaRequest(BaseModel):
         | list[
             Annotated[
                 TextContent
-                | InternalMessageApprovalsLettaSchemasMessageToolReturnOutputFuncResponse
+                | ImageContent
                 | ToolCallContent
                 | ToolReturnContent
                 | ReasoningContent

@@ -7,7 +7,6 @@ from typing import Annotated, TypeAlias
 
 from pydantic import Field
 
-from .agents_messages_tool_return_message import AgentsMessagesToolReturnMessage
 from .approval_response_message import ApprovalResponseMessage
 from .assistant_message import AssistantMessage
 from .event_message import EventMessage
@@ -17,6 +16,7 @@ from .reasoning_message import ReasoningMessage
 from .summary_message import SummaryMessage
 from .system_message import SystemMessage
 from .tool_call_message import ToolCallMessage
+from .tool_return_message import ToolReturnMessage
 from .user_message import UserMessage
 
 __all__ = [
@@ -30,7 +30,7 @@ Message: TypeAlias = Annotated[
     | ReasoningMessage
     | HiddenReasoningMessage
     | ToolCallMessage
-    | AgentsMessagesToolReturnMessage
+    | ToolReturnMessage
     | AssistantMessage
     | MessageApprovalRequestMessage
     | ApprovalResponseMessage

@@ -14,9 +14,7 @@ from .agents_message_create_params_messages_tool_return_create import (
 )
 from .client_skill import ClientSkill
 from .client_tool import ClientTool
-from .internal_message_approvals_letta_schemas_message_tool_return_output_func_response import (
-    InternalMessageApprovalsLettaSchemasMessageToolReturnOutputFuncResponse,
-)
+from .image_content import ImageContent
 from .message_create import MessageCreate
 from .message_type import MessageType
 from .omitted_reasoning_content import OmittedReasoningContent
@@ -65,7 +63,7 @@ class MessageCreateParams(BaseModel):
         | list[
             Annotated[
                 TextContent
-                | InternalMessageApprovalsLettaSchemasMessageToolReturnOutputFuncResponse
+                | ImageContent
                 | ToolCallContent
                 | ToolReturnContent
                 | ReasoningContent

@@ -8,9 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from .._runtime import BaseModel
-from .internal_message_approvals_letta_schemas_message_tool_return_output_func_response import (
-    InternalMessageApprovalsLettaSchemasMessageToolReturnOutputFuncResponse,
-)
+from .image_content import ImageContent
 from .text_content import TextContent
 
 __all__ = [
@@ -21,16 +19,7 @@ __all__ = [
 class ToolReturn(BaseModel):
     status: Literal["success", "error"]
     tool_call_id: str
-    tool_return: (
-        list[
-            Annotated[
-                TextContent
-                | InternalMessageApprovalsLettaSchemasMessageToolReturnOutputFuncResponse,
-                Field(discriminator="type"),
-            ]
-        ]
-        | str
-    )
+    tool_return: list[Annotated[TextContent | ImageContent, Field(discriminator="type")]] | str
     """The tool return value - either a string or list of content parts (text/image)"""
 
     stderr: list[str] | None = None

@@ -23,7 +23,6 @@ from ..._runtime import (
     Timeout,
 )
 from ...types.agent_create_params import AgentCreateParams
-from ...types.agent_create_params_tool_rules import AgentCreateParamsToolRules
 from ...types.agent_state import AgentState
 from ...types.agent_type import AgentType
 from ...types.agent_update_params import AgentUpdateParams
@@ -32,6 +31,7 @@ from ...types.azure_model_settings import AzureModelSettings
 from ...types.baseten import Baseten
 from ...types.bedrock_model_settings import BedrockModelSettings
 from ...types.chatgpt_o_auth import ChatgptOAuth
+from ...types.child_tool_rule import ChildToolRule
 from ...types.compaction_settings import CompactionSettings
 from ...types.compaction_settings_model_settings_sg_lang_model_settings import (
     CompactionSettingsModelSettingsSgLangModelSettings,
@@ -332,7 +332,7 @@ class AgentsResource(SyncAPIResource):
         tool_exec_environment_variables: dict[str, str] | None | NotGiven = NOT_GIVEN,
         tool_ids: builtins.list[str] | None | NotGiven = NOT_GIVEN,
         tool_rules: builtins.list[
-            AgentCreateParamsToolRules
+            ChildToolRule
             | dict[str, object]
             | InitToolRule
             | dict[str, object]
@@ -637,7 +637,7 @@ class AgentsResource(SyncAPIResource):
         tool_exec_environment_variables: dict[str, str] | None | NotGiven = NOT_GIVEN,
         tool_ids: builtins.list[str] | None | NotGiven = NOT_GIVEN,
         tool_rules: builtins.list[
-            AgentCreateParamsToolRules
+            ChildToolRule
             | dict[str, object]
             | InitToolRule
             | dict[str, object]
@@ -1017,7 +1017,7 @@ class AsyncAgentsResource(AsyncAPIResource):
         tool_exec_environment_variables: dict[str, str] | None | NotGiven = NOT_GIVEN,
         tool_ids: builtins.list[str] | None | NotGiven = NOT_GIVEN,
         tool_rules: builtins.list[
-            AgentCreateParamsToolRules
+            ChildToolRule
             | dict[str, object]
             | InitToolRule
             | dict[str, object]
@@ -1322,7 +1322,7 @@ class AsyncAgentsResource(AsyncAPIResource):
         tool_exec_environment_variables: dict[str, str] | None | NotGiven = NOT_GIVEN,
         tool_ids: builtins.list[str] | None | NotGiven = NOT_GIVEN,
         tool_rules: builtins.list[
-            AgentCreateParamsToolRules
+            ChildToolRule
             | dict[str, object]
             | InitToolRule
             | dict[str, object]

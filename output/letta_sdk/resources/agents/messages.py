@@ -32,9 +32,7 @@ from ...types.client_skill import ClientSkill
 from ...types.client_tool import ClientTool
 from ...types.compaction_response import CompactionResponse
 from ...types.compaction_settings import CompactionSettings
-from ...types.internal_message_approvals_letta_schemas_message_tool_return_output_func_response import (
-    InternalMessageApprovalsLettaSchemasMessageToolReturnOutputFuncResponse,
-)
+from ...types.image_content import ImageContent
 from ...types.message_cancel_params import MessageCancelParams
 from ...types.message_compact_params import MessageCompactParams
 from ...types.message_create import MessageCreate
@@ -140,7 +138,7 @@ class AgentsMessagesResource(SyncAPIResource):
         | builtins.list[
             TextContent
             | dict[str, object]
-            | InternalMessageApprovalsLettaSchemasMessageToolReturnOutputFuncResponse
+            | ImageContent
             | dict[str, object]
             | ToolCallContent
             | dict[str, object]
@@ -436,7 +434,7 @@ class AsyncAgentsMessagesResource(AsyncAPIResource):
         | builtins.list[
             TextContent
             | dict[str, object]
-            | InternalMessageApprovalsLettaSchemasMessageToolReturnOutputFuncResponse
+            | ImageContent
             | dict[str, object]
             | ToolCallContent
             | dict[str, object]
