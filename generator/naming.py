@@ -176,6 +176,13 @@ def site_type(site: str) -> DocName | None:
     return inline_type(DocName(owner), field) if owner and field else None
 
 
+def input_twin_of(name: DocName) -> DocName | None:
+    """The type whose input twin the Python flavor names `name` (`BulbParam` -> `Bulb`: the
+    official SDK's TypedDict of a model), or None."""
+    stem = name[: -len("Param")] if name.endswith("Param") else ""
+    return DocName(stem) if stem else None
+
+
 def scoped_type(scope: Scope, name: DocName) -> DocName:
     """A unique flat name for `name` of `scope` where another scope has a type of that name:
     the scope's resources in front (`agents.passages` + `PassageSearchResponse` ->

@@ -12,8 +12,8 @@ from generator.facts import SdkCall
 from generator.names import ClassName, DocName
 from generator.resolve.examples import example_problems
 from generator.resolve.groups import OpGroup
-from generator.resolve.merge import Merged, MergedObject
-from generator.resolve.observations import AliasObs, Registry, UnionObs
+from generator.resolve.merge import Merged, MergedObject, same_variants
+from generator.resolve.observations import Registry
 from generator.source import Span
 
 MAX_PATH_SEGMENTS = 32  # /v1/a/{b}/c...: real paths have fewer than 10
@@ -77,30 +77,17 @@ def spelled_unions(
         for f in m.fields:
             if f.spelled is None:
                 continue
-            named, spelled = f.type, irwalk.rename_within(f.spelled, final)
-            while isinstance(named, ir.ListOf) and isinstance(spelled, ir.ListOf):
-                named, spelled = named.item, spelled.item
-            target = merged.get(named.name) if isinstance(named, ir.Ref) else None
-            if not isinstance(spelled, ir.UnionOf):
+            spelled = irwalk.rename_within(f.spelled, final)
+            if same_variants(f.type, spelled, merged):
                 continue
-            if isinstance(target, UnionObs) and set(target.members) == set(spelled.members):
-                continue
-            if isinstance(named, ir.Ref) and isinstance(target, (UnionObs, AliasObs)):
-                if target_members(target) == set(spelled.members):
-                    continue
+            named = irwalk.refs_in(f.type)
             diags.warning(
                 f.span,
                 "M002",
                 f"{naming.shown(owner)}.{f.key}: the union spelled out at one place is named"
-                f" {naming.shown(named.name) if isinstance(named, ir.Ref) else '?'} at another,"
-                " with other variants; the named one is kept",
+                f" {naming.shown(named[0]) if named else '?'} at another, with other variants;"
+                " the named one is kept",
             )
-
-
-def target_members(t: UnionObs | AliasObs) -> set[object]:
-    if isinstance(t, UnionObs):
-        return set(t.members)
-    return set(t.target.members) if isinstance(t.target, ir.UnionOf) else {t.target}
 
 
 def dropped(types: list[ir.TypeDef], kept: list[ir.TypeDef], diags: Diagnostics) -> None:

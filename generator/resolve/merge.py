@@ -502,18 +502,21 @@ def _compatible(a: MergedObject, b: MergedObject, merged: Mapping[DocName, Merge
         if unify(x.type, y.type) is not None:
             continue
         named = named_union(x.type, y.type)
-        if named is None or not _same_variants(named[0], named[1], merged):
+        if named is None or not same_variants(named[0], named[1], merged):
             return False
     return True
 
 
-def _same_variants(named: RawType, spelled: RawType, merged: Mapping[DocName, Merged]) -> bool:
-    """The union `named` refers to has the members `spelled` lists (in lists alike)."""
+def same_variants(named: RawType, spelled: RawType, merged: Mapping[DocName, Merged]) -> bool:
+    """The union `named` refers to (a union, or an alias of one) has the members `spelled`
+    lists, in lists alike."""
     while isinstance(named, ir.ListOf) and isinstance(spelled, ir.ListOf):
         named, spelled = named.item, spelled.item
     target = merged.get(named.name) if isinstance(named, ir.Ref) else None
-    return (
-        isinstance(target, UnionObs)
-        and isinstance(spelled, ir.UnionOf)
-        and set(target.members) == set(spelled.members)
-    )
+    if isinstance(target, AliasObs) and isinstance(target.target, ir.UnionOf):
+        members: set[RawType] = set(target.target.members)
+    elif isinstance(target, UnionObs):
+        members = set(target.members)
+    else:
+        return False
+    return isinstance(spelled, ir.UnionOf) and members == set(spelled.members)

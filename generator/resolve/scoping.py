@@ -32,7 +32,6 @@ from generator.resolve.groups import OpGroup
 from generator.resolve.merge import (
     Merged,
     MergedObject,
-    field_key,
     merge_one,
     named_union,
     shape_key,
@@ -126,9 +125,6 @@ class Scoped:
     final: dict[DocName, DocName]  # key -> final name (keys documented nowhere are absent)
     scope: dict[DocName, Scope]
     local: dict[DocName, DocName]
-
-    def rename(self, ref: RawType) -> RawType:
-        return irwalk.rename_within(ref, self.final)
 
 
 @dataclass
@@ -249,9 +245,10 @@ def _input_twins(
     out: dict[DocName, DocName] = {}
     for key in observations:
         k = naming.split_key(key)
-        if key in taken or not k.name.endswith("Param") or len(k.name) <= len("Param"):
+        model = naming.input_twin_of(k.name)
+        if key in taken or model is None:
             continue
-        twins = by_scope.get((DocName(k.name[: -len("Param")]), k.scope), [])
+        twins = by_scope.get((model, k.scope), [])
         twins = sorted(twins, key=lambda t: (t.site != k.site, t.site))
         for twin in twins:
             mine = merge_one(key, observations[key], quiet)
@@ -525,8 +522,8 @@ def _nearest(clusters: list[_Cluster], scope: Scope) -> _Cluster | None:
 
 def _fits(c: _Cluster, shape: Merged) -> bool:
     """Equal shapes: same kind; objects with the same field names, required flags and field
-    types; enums with the same values; unions and aliases whose types unify (names compared
-    as the docs spell them)."""
+    types; enums with the same values; unions and aliases whose types unify (keys compare as
+    the docs spell them: `unify`)."""
     a = c.shape
     if isinstance(a, MergedObject) and isinstance(shape, MergedObject):
         theirs = {shape_key(f.key): f for f in shape.fields}
@@ -546,15 +543,10 @@ def _fits(c: _Cluster, shape: Merged) -> bool:
     if isinstance(a, EnumObs) and isinstance(shape, EnumObs):
         return set(a.values) == set(shape.values)
     if isinstance(a, UnionObs) and isinstance(shape, UnionObs):
-        return unify(_plain(ir.UnionOf(a.members)), _plain(ir.UnionOf(shape.members))) is not None
+        return unify(ir.UnionOf(a.members), ir.UnionOf(shape.members)) is not None
     if isinstance(a, AliasObs) and isinstance(shape, AliasObs):
-        return unify(_plain(a.target), _plain(shape.target)) is not None
+        return unify(a.target, shape.target) is not None
     return False
-
-
-def _plain(ref: RawType) -> RawType:
-    """`ref` with its keys as the docs names they are keys of."""
-    return irwalk.rename(ref, naming.shown)
 
 
 def _rename_obs(o: Obs, mapping: dict[DocName, DocName]) -> Obs:
@@ -574,4 +566,4 @@ def _rename_field(f: FieldObs, mapping: dict[DocName, DocName]) -> FieldObs:
     return f if renamed is f.type else replace(f, type=renamed)
 
 
-__all__ = ["Scoped", "SectionScopes", "field_key", "tell_apart"]
+__all__ = ["Scoped", "SectionScopes", "tell_apart"]

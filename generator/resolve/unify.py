@@ -65,9 +65,9 @@ def unify(a: RawType, b: RawType) -> RawType | None:
             if naming.made_up(a.name) != naming.made_up(b.name):
                 return b if naming.made_up(a.name) else a
             # the Python flavor's input twin `XParam` of `X` (`resolve.scoping` makes them one)
-            if naming.shown(b.name) == naming.shown(a.name) + "Param":
+            if naming.input_twin_of(naming.shown(b.name)) == naming.shown(a.name):
                 return a
-            if naming.shown(a.name) == naming.shown(b.name) + "Param":
+            if naming.input_twin_of(naming.shown(a.name)) == naming.shown(b.name):
                 return b
             return None
         case ir.Null():
