@@ -14,12 +14,11 @@ from generator.facts import (
     Entry,
     FieldEntry,
     Location,
-    TArray,
     TUnion,
     TypeEntry,
 )
 from generator.names import DocName
-from generator.resolve import wirenames
+from generator.resolve import kinds, wirenames
 from generator.resolve.collect import Ctx
 from generator.resolve.declare import align, without_children
 from generator.resolve.groups import OpGroup, own_page, rank
@@ -70,8 +69,8 @@ def _structured_response(
         if doc.flat or not op.returns:
             continue
         ref = _returns(res, op.returns, doc, g, resource, method)
-        if doc.python_names and _page_item(g, ref):
-            ref = ir.ListOf(ref)  # `-> SyncArrayPage[X]` showing `class X`: a list of X
+        if doc.python_names:  # `-> SyncArrayPage[X]` showing `class X`: a list of X
+            ref = kinds.listed_by_signature(ref, g.sdk) or ref
         if response is None or first is None:
             response, first = ref, op.span
         elif (item := _envelope_item(res, response, ref)) is not None:
@@ -92,13 +91,6 @@ def _structured_response(
                 f" {_show(response)} at {first}; keeping the one at {first}",
             )
     return response
-
-
-def _page_item(g: OpGroup, ref: RawType) -> bool:
-    """A Python page whose signature returns a page of `X` shows `class X`: the item, not the
-    response (`kinds.listed_by_signature`), so not a name for the response's type."""
-    sdk = g.sdk
-    return sdk is not None and isinstance(sdk.returns, TArray) and isinstance(ref, ir.Ref)
 
 
 def _envelope_item(
